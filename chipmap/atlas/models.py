@@ -1,0 +1,89 @@
+"""Typed records of the atlas, the project's curated reference data.
+
+Every entry carries a ``source``: the kind of public document a reader can
+check the entry against. Fields we are not sure of stay empty rather than
+guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from chipmap.vocab import OrgKind, PlaceKind, Segment
+
+ORG_ID = r"^org:[a-z0-9][a-z0-9-]*$"
+PLACE_ID = r"^place:[a-z0-9][a-z0-9-]*$"
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+SiteKind = Literal[
+    "fab", "packaging_plant", "rd_centre", "production_base", "plant", "office", "headquarters"
+]
+ZoneKind = Literal[
+    "new_area",
+    "hi_tech_zone",
+    "economic_development_zone",
+    "free_trade_zone",
+    "ic_park",
+    "science_city",
+]
+
+
+class Site(BaseModel):
+    """A place where an organisation runs something other than its headquarters."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    place: str = Field(pattern=PLACE_ID, description="Id of the place the site is in.")
+    what: SiteKind = Field(description="What the organisation runs there.")
+    note: str = Field(default="", description="Free text, e.g. '12-inch fab'.")
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, description="Canonical English name.")
+    name_zh: str | None = Field(default=None, description="Chinese name, in Chinese characters.")
+    aliases: list[str] = Field(default_factory=list, description="Other names, English or Chinese.")
+    ambiguous: list[str] = Field(
+        default_factory=list,
+        description="Aliases knowingly shared with another entry (resolution needs context).",
+    )
+    source: str = Field(min_length=3, description="Where the facts are documented.")
+
+    @field_validator("name_zh")
+    @classmethod
+    def _chinese(cls, value: str | None) -> str | None:
+        if value is not None and not _HAN.search(value):
+            raise ValueError(f"name_zh {value!r} has no Chinese characters")
+        return value
+
+    def all_names(self) -> list[str]:
+        """Every surface form of the entry, canonical name first."""
+        names = [self.name, *([self.name_zh] if self.name_zh else []), *self.aliases]
+        return list(dict.fromkeys(names))
+
+
+class Organization(_Entry):
+    """A company, government body, academy, association, park operator or investor."""
+
+    id: str = Field(pattern=ORG_ID)
+    kind: OrgKind
+    segments: list[Segment] = Field(default_factory=list)
+    headquarters: str | None = Field(default=None, pattern=PLACE_ID)
+    sites: list[Site] = Field(default_factory=list)
+    parent: str | None = Field(default=None, pattern=ORG_ID)
+    founded: int | None = Field(default=None, ge=1800, le=2100)
+
+
+class Place(_Entry):
+    """A country, province, city, district, zone, park or region."""
+
+    id: str = Field(pattern=PLACE_ID)
+    kind: PlaceKind
+    part_of: str | None = Field(default=None, pattern=PLACE_ID)
+    zone: ZoneKind | None = Field(
+        default=None, description="For districts that are development zones or parks."
+    )
