@@ -61,9 +61,15 @@ class _Entry(BaseModel):
         return value
 
     def all_names(self) -> list[str]:
-        """Every surface form of the entry, canonical name first."""
-        names = [self.name, *([self.name_zh] if self.name_zh else []), *self.aliases]
+        """Every surface form of the entry, canonical name first, ambiguous ones last."""
+        names = [self.name, *([self.name_zh] if self.name_zh else []), *self.aliases,
+                 *self.ambiguous]
         return list(dict.fromkeys(names))
+
+    def sure_names(self) -> list[str]:
+        """The names that identify this entry alone (no context needed)."""
+        shared = set(self.ambiguous)
+        return [n for n in self.all_names() if n not in shared]
 
 
 class Organization(_Entry):

@@ -1,0 +1,147 @@
+"""chipmap's spaCy components: the atlas gazetteer and the entity selector.
+
+``chipmap.entities.v1`` runs after spaCy's ``ner``. It gathers three kinds of
+candidate spans (atlas names, name-shaped patterns, the statistical NER) and
+keeps a non-overlapping set, longest first, preferring the atlas and then the
+patterns on ties. The chosen spans become ``doc.ents`` with the atlas id, when
+there is one, as ``ent.ent_id_``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from chipmap.atlas import Atlas, default_atlas
+from chipmap.extract.names import (
+    Candidate,
+    government_bodies,
+    pattern_candidates,
+    pinyin_people,
+    split_ner_org,
+)
+
+_PRIORITY = {"atlas": 3, "pattern": 2, "ner": 1}
+_NER_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "GPE",
+               "EVENT": "EVENT", "NORP": "NORP"}
+
+
+def _atlas_label(atlas: Atlas, entry_id: str) -> str:
+    return "ORG" if entry_id.startswith("org:") else "GPE"
+
+
+class AtlasGazetteer:
+    """Finds every atlas name in a doc (case-sensitive for short names and acronyms)."""
+
+    def __init__(self, nlp: Language, atlas: Atlas) -> None:
+        self.atlas = atlas
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for key_name, ids in self._surface_names():
+            doc = nlp.make_doc(key_name)
+            target = self.folded if len(doc) >= 2 and not key_name.isupper() else self.exact
+            target.add("|".join(ids), [doc])
+
+    def _surface_names(self) -> Iterable[tuple[str, list[str]]]:
+        seen: dict[str, list[str]] = {}
+        for entry in self.atlas.entries():
+            for name in entry.sure_names():
+                if name.isascii() and len(name) >= 2:
+                    seen.setdefault(name, [])
+                    if entry.id not in seen[name]:
+                        seen[name].append(entry.id)
+        return seen.items()
+
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        found: list[Candidate] = []
+        for matcher in (self.exact, self.folded):
+            for match_id, start, end in matcher(doc):
+                ids = doc.vocab.strings[match_id].split("|")
+                label = _atlas_label(self.atlas, ids[0])
+                found.append(Candidate(start, end, label, "atlas", ids[0] if len(ids) == 1 else ""))
+        return found
+
+
+def _joins_known_names(doc: Doc, start: int, end: int, known: list[tuple[int, int]]) -> bool:
+    """True when a span is two atlas names joined by "and" or a comma ("A and B")."""
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ in {"and", "&", ","}:
+            left = any(s >= start and e <= k for s, e in known)
+            right = any(s > k and e <= end for s, e in known)
+            if left and right:
+                return True
+    return False
+
+
+def select_spans(doc: Doc, candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, longest first, then by source priority."""
+    ordered = sorted(
+        candidates, key=lambda c: (-c.length, -_PRIORITY[c.source], c.start)
+    )
+    taken = [False] * len(doc)
+    chosen: list[Candidate] = []
+    for cand in ordered:
+        if any(taken[cand.start : cand.end]):
+            continue
+        for k in range(cand.start, cand.end):
+            taken[k] = True
+        chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+class EntitySelector:
+    """Replaces ``doc.ents`` with the selected candidates."""
+
+    def __init__(self, nlp: Language, atlas: Atlas) -> None:
+        self.gazetteer = AtlasGazetteer(nlp, atlas)
+
+    def __call__(self, doc: Doc) -> Doc:
+        cands = self.gazetteer.candidates(doc)
+        cands += pattern_candidates(doc)
+        cands += pinyin_people(doc)
+        atlas_spans = [(c.start, c.end) for c in cands]
+        for ent in doc.ents:
+            label = _NER_LABELS.get(ent.label_)
+            if not label:
+                continue
+            parts = split_ner_org(doc, ent.start, ent.end) if label == "ORG" else [(ent.start, ent.end)]
+            for start, end in parts:
+                if _joins_known_names(doc, start, end, atlas_spans):
+                    continue
+                cands.append(Candidate(start, end, label, "ner"))
+        place_starts = {c.start: c.end for c in cands if c.label == "GPE"}
+        cands += government_bodies(doc, place_starts)
+        doc.spans["dates"] = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
+        spans = []
+        for cand in select_spans(doc, cands):
+            span = Span(doc, cand.start, cand.end, label=cand.label)
+            if cand.atlas_id:
+                span.id_ = cand.atlas_id
+            spans.append(span)
+        doc.ents = spans
+        return doc
+
+
+@Language.component(
+    "chipmap_paragraphs_v1",
+    assigns=["token.is_sent_start"],
+)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and paragraphs never run together."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@Language.factory(
+    "chipmap_entities_v1",
+    requires=["doc.ents", "token.pos"],
+    assigns=["doc.ents"],
+)
+def make_entity_selector(nlp: Language, name: str) -> EntitySelector:
+    """spaCy factory: the entity selector fed by the process's atlas."""
+    return EntitySelector(nlp, default_atlas())

@@ -1,0 +1,76 @@
+"""What the relation rules need to know about one read article.
+
+Built once per article from the doc and its entities, so each rule is a pure
+function of (context) -> facts and can be tested on a hand-made sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from chipmap.atlas import Atlas
+from chipmap.extract.coref import Entity
+from chipmap.extract.mentions import Mention
+from chipmap.records import Evidence
+
+PLACE_LEVEL = {"region": 0, "country": 0, "province": 1, "city": 2, "district": 3}
+
+
+@dataclass
+class Context:
+    """An article's doc, entities and look-ups from tokens to the entity they belong to."""
+
+    doc: Doc
+    entities: list[Entity]
+    atlas: Atlas
+    published: dt.date | None = None
+    by_token: dict[int, tuple[Entity, Mention]] = field(default_factory=dict)
+    sents: list[Span] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.sents = list(self.doc.sents)
+        for entity in self.entities:
+            for m in entity.mentions:
+                for i in range(m.token_start, m.token_end):
+                    self.by_token[i] = (entity, m)
+
+    def at(self, token_index: int) -> tuple[Entity, Mention] | None:
+        """The entity mentioned at this token, if any."""
+        return self.by_token.get(token_index)
+
+    def ending_at(self, token_index: int) -> tuple[Entity, Mention] | None:
+        """The entity whose mention ends exactly before ``token_index``."""
+        hit = self.by_token.get(token_index - 1)
+        if hit and hit[1].token_end == token_index:
+            return hit
+        return None
+
+    def starting_at(self, token_index: int) -> tuple[Entity, Mention] | None:
+        hit = self.by_token.get(token_index)
+        if hit and hit[1].token_start == token_index:
+            return hit
+        return None
+
+    def evidence(self, sent_index: int) -> Evidence:
+        sent = self.sents[sent_index]
+        return Evidence(sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char)
+
+    def of_type(self, entity_type: str) -> list[Entity]:
+        return [e for e in self.entities if e.type == entity_type]
+
+    def dominant_city(self) -> Entity | None:
+        """The city the article is about: the most mentioned city-level place."""
+        counts: Counter[str] = Counter()
+        cities = {e.key: e for e in self.of_type("place") if e.kind == "city"}
+        for entity in cities.values():
+            counts[entity.key] = len(entity.mentions)
+        if not counts:
+            return None
+        return cities[counts.most_common(1)[0][0]]
+
+    def level(self, entity: Entity) -> int:
+        return PLACE_LEVEL.get(entity.kind, 2)

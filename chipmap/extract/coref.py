@@ -1,0 +1,149 @@
+"""Within-article name coreference: one entity per real-world thing.
+
+"Semiconductor Manufacturing International Corporation (SMIC)" and a later
+"SMIC" are one organisation; "Feng" after "Feng Changgen" is the same person;
+"Lingang area" and "Lingang" are one place. Matching is by atlas id first, then
+by normalised name, acronym, bracketed short form and distinctive name word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from chipmap.atlas import normalise_name
+from chipmap.extract.lexicon import ORG_HEADS, PLACE_HEADS
+from chipmap.extract.mentions import Mention
+
+_PLACE_SUFFIX = re.compile(r"\s+(area|province|district|city|county|prefecture|municipality)$")
+_GENERIC_WORDS = ORG_HEADS | PLACE_HEADS | {"china", "chinese", "international", "national",
+                                             "new", "state", "global", "the", "of", "and"}
+
+
+@dataclass
+class Entity:
+    """One person, organisation, place or event with every surface form used for it."""
+
+    key: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    kind: str = ""
+    atlas_id: str = ""
+
+    @property
+    def surface_forms(self) -> list[str]:
+        return list(dict.fromkeys(m.text for m in self.mentions))
+
+    @property
+    def name(self) -> str:
+        """The fullest natural form used in the text."""
+        forms = self.surface_forms
+        if self.type == "place":
+            forms = sorted(forms, key=lambda f: (any(w.islower() for w in f.split()), -len(f)))
+            return forms[0]
+        return max(forms, key=len)
+
+    @property
+    def aliases(self) -> list[str]:
+        name = self.name
+        return [f for f in self.surface_forms if f != name]
+
+    @property
+    def first(self) -> Mention:
+        return min(self.mentions, key=lambda m: m.start)
+
+
+def _key(mention: Mention) -> str:
+    if mention.atlas_id:
+        return mention.atlas_id
+    norm = normalise_name(mention.text)
+    if mention.type == "place":
+        norm = _PLACE_SUFFIX.sub("", norm) or norm
+    return f"{mention.type}:{norm}"
+
+
+def _resolve_types(mentions: list[Mention]) -> list[Mention]:
+    """Give every occurrence of one name the type most of its occurrences have."""
+    votes: dict[str, Counter[str]] = {}
+    for m in mentions:
+        votes.setdefault(normalise_name(m.text), Counter())[m.type] += 3 if m.atlas_id else 1
+    out = []
+    for m in mentions:
+        best = votes[normalise_name(m.text)].most_common(1)[0][0]
+        if best != m.type and not m.atlas_id:
+            kind = "" if best in {"person", "event"} else m.kind
+            m = Mention(m.text, best, m.start, m.end, m.token_start, m.token_end, m.sent,
+                        kind, m.atlas_id, m.honorific)
+        out.append(m)
+    return out
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in {"of", "and", "for", "the", "de"}]
+    return "".join(w[0] for w in words).upper()
+
+
+def _merge(groups: dict[str, Entity], small: str, big: str) -> None:
+    if small == big or small not in groups or big not in groups:
+        return
+    groups[big].mentions.extend(groups.pop(small).mentions)
+
+
+def _link_orgs(groups: dict[str, Entity], text: str) -> None:
+    orgs = [e for e in groups.values() if e.type == "org"]
+    multi = [e for e in orgs if any(len(f.split()) > 1 for f in e.surface_forms)]
+    for entity in list(orgs):
+        if entity.key not in groups or entity.atlas_id:
+            continue
+        forms = entity.surface_forms
+        if not all(len(f.split()) == 1 for f in forms):
+            continue
+        word = forms[0]
+        target: list[Entity] = []
+        # "Long Name (ACR)": the bracket right after a long name is its short form.
+        for m in entity.mentions:
+            before = text[max(0, m.start - 2) : m.start]
+            after = text[m.end : m.end + 1]
+            if before.endswith("(") and after == ")":
+                for other in multi:
+                    if any(0 <= m.start - om.end <= 3 for om in other.mentions):
+                        target = [other]
+        if not target and word.isupper() and len(word) >= 2:
+            target = [o for o in multi if any(_initials(f) == word for f in o.surface_forms)]
+        if not target and word.lower() not in _GENERIC_WORDS:
+            target = [
+                o for o in multi
+                if o.key != entity.key
+                and any(word in f.split() and "(" not in f for f in o.surface_forms)
+            ]
+        if len(target) == 1:
+            _merge(groups, entity.key, target[0].key)
+
+
+def _link_people(groups: dict[str, Entity]) -> None:
+    people = [e for e in groups.values() if e.type == "person"]
+    full = [e for e in people if any(len(f.split()) > 1 for f in e.surface_forms)]
+    for entity in people:
+        if entity in full:
+            continue
+        word = entity.surface_forms[0]
+        target = [e for e in full if any(word in f.split() for f in e.surface_forms)]
+        if len(target) == 1:
+            _merge(groups, entity.key, target[0].key)
+        else:
+            groups.pop(entity.key, None)  # a lone word is not a person we can name
+
+
+def group_mentions(mentions: list[Mention], text: str) -> list[Entity]:
+    """Entities in order of first mention, each with all its mentions."""
+    groups: dict[str, Entity] = {}
+    for m in _resolve_types(mentions):
+        key = _key(m)
+        entity = groups.setdefault(key, Entity(key=key, type=m.type, kind=m.kind, atlas_id=m.atlas_id))
+        entity.mentions.append(m)
+        if not entity.kind and m.kind:
+            entity.kind = m.kind
+    _link_orgs(groups, text)
+    _link_people(groups)
+    return sorted(groups.values(), key=lambda e: e.first.start)

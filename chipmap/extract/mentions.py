@@ -1,0 +1,286 @@
+"""From selected spans to typed mentions: clean the surface form, decide the type.
+
+A mention is one occurrence of a name. Its type (person, org, place, event)
+comes from the atlas when the name is known there, and otherwise from the
+span's label checked against the name's shape; generic phrases, pronouns and
+fragments are dropped here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from chipmap.atlas import Atlas, normalise_name
+from chipmap.extract.lexicon import (
+    ACADEMIC_PHRASES,
+    DEMONYMS,
+    KIND_WORDS,
+    NOISE,
+    NOISE_PHRASES,
+    ORG_HEADS,
+    PLACE_HEADS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
+from chipmap.extract.names import STRONG_HEADS, zone_like
+
+HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.",
+                        "professor", "madam", "sir"})
+_LEADING_DET = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_REGION_WORDS = ("delta", "bay area", "economic circle", "economic belt", "region")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of a name in the article."""
+
+    text: str  # cleaned surface form
+    type: str  # person | org | place | event
+    start: int  # character offsets of the cleaned form in the article
+    end: int
+    token_start: int
+    token_end: int
+    sent: int  # index of the sentence in the doc
+    kind: str = ""  # org or place kind
+    atlas_id: str = ""
+    honorific: str = ""
+
+
+def _clean_span(span: Span) -> Span | None:
+    """Drop leading determiners and honorifics, trailing possessives, titles and punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (
+        doc[start].lower_ in {"the", "a", "an"}
+        or doc[start].is_punct
+        or doc[start].lower_ in DEMONYMS
+        or (start + 2 < end and doc[start + 1].text == "-" and doc[start + 2].is_lower)
+    ):
+        # "the", "Chinese", "Chinese-language" before a name are not part of it
+        start += 3 if start + 2 < end and doc[start + 1].text == "-" else 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "\u2019s", "'"}):
+        if doc[end - 1].text == ")" and "(" in doc[start:end].text:
+            break
+        end -= 1
+    if end <= start:
+        return None
+    opened = sum(t.text == "(" for t in doc[start:end]) - sum(t.text == ")" for t in doc[start:end])
+    if opened == 1 and end < len(doc) and doc[end].text == ")":
+        end += 1  # "Venture Investment (Group)": NER stops before the bracket closes
+    elif opened > 0:
+        while end > start and doc[end - 1].text != "(":
+            end -= 1
+        end -= 1
+    if end <= start:
+        return None
+    return doc[start:end]
+
+
+def _org_kind(name: str) -> str:
+    low = name.lower()
+    if any(p in low for p in ACADEMIC_PHRASES):
+        return "academic"
+    if " government" in f" {low}" or low.startswith("cpc "):
+        return "government"
+    words = re.findall(r"[a-z]+", low)
+    for word in reversed(words):
+        if word in KIND_WORDS:
+            return KIND_WORDS[word]
+    return "company"
+
+
+def place_kind(name: str) -> str:
+    """Kind of a place the atlas does not know, from the shape of its name."""
+    low = name.lower()
+    if low.endswith(" province"):
+        return "province"
+    if any(low.endswith(w) for w in _REGION_WORDS):
+        return "region"
+    if low.split()[-1] in PLACE_HEADS - {"city", "province"} or low.endswith("new area"):
+        return "district"
+    return "city"
+
+
+def _atlas_type(entry_id: str) -> str:
+    return "org" if entry_id.startswith("org:") else "place"
+
+
+def _pick_atlas(atlas: Atlas, text: str, preferred: str, *, sure: bool = False) -> str:
+    ids = atlas.lookup_loose(text, sure=sure)
+    if not ids:
+        return ""
+    same = [i for i in ids if _atlas_type(i) == preferred]
+    return (same or ids)[0]
+
+
+def _is_noise(span: Span, text: str) -> bool:
+    low = text.lower()
+    norm = normalise_name(text)
+    if not norm or len(norm) < 2 or norm in NOISE or low in NOISE_PHRASES or norm in NOISE_PHRASES:
+        return True
+    if low in DEMONYMS or any(t.pos_ == "PRON" for t in span):
+        return True
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and (nxt.text == "$" or nxt.lower_ in {"dollar", "dollars", "cents"}):
+        return True  # "US$", "US dollars": a currency, not a place
+    if all(not t.text[:1].isupper() for t in span if t.is_alpha):
+        return True  # lower-case phrases are descriptions, not names
+    words = [t.lower_ for t in span if t.is_alpha]
+    if words and all(w in TITLE_HEADS or w in TITLE_MODIFIERS for w in words):
+        return True  # a bare title ("Dean", "Vice President")
+    return bool(re.fullmatch(r"[\d\W]+", text))
+
+
+def _classify(span: Span, label: str, atlas_id: str, atlas: Atlas) -> tuple[str, str, str]:
+    """(type, kind, atlas id) of a cleaned span, or type "" to drop it."""
+    text = span.text
+    if atlas_id:
+        return _atlas_type(atlas_id), "", atlas_id
+    last = span[-1].lower_
+    if label == "EVENT":
+        return "event", "", ""
+    preferred = "org" if label == "ORG" else "place"
+    found = _pick_atlas(atlas, text, preferred, sure=label == "PERSON")
+    if found:
+        return _atlas_type(found), "", found
+    if label == "PERSON":
+        if last in ORG_HEADS and last in STRONG_HEADS:
+            return "org", _org_kind(text), ""
+        if zone_like(span):
+            return "place", place_kind(text), ""
+        if len(span) > 4 or any(t.like_num for t in span):
+            return "", "", ""
+        return "person", "", ""
+    if label == "ORG":
+        if zone_like(span):
+            return "place", place_kind(text), ""
+        return "org", _org_kind(text), ""
+    if label == "GPE":
+        if last in STRONG_HEADS:
+            return "org", _org_kind(text), ""
+        return "place", place_kind(text), ""
+    return "", "", ""
+
+
+def collect_mentions(doc: Doc, atlas: Atlas) -> list[Mention]:
+    """Typed, cleaned mentions of every entity in ``doc``, in text order."""
+    sent_index = {sent.start: i for i, sent in enumerate(doc.sents)}
+    sent_of_token: list[int] = []
+    current = 0
+    for token in doc:
+        current = sent_index.get(token.i, current)
+        sent_of_token.append(current)
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        span = _clean_span(ent)
+        if span is None:
+            continue
+        honorific = ""
+        if ent.label_ == "PERSON" and span[0].lower_ in HONORIFICS and len(span) > 1:
+            honorific = span[0].text
+            span = span.doc[span.start + 1 : span.end]
+        # A trailing title word ("IEEE Fellow") is not part of the name.
+        if ent.label_ == "ORG" and len(span) > 1 and span[-1].lower_ in TITLE_HEADS:
+            span = span.doc[span.start : span.end - 1]
+        atlas_id = ent.ent_id_ if span.start == ent.start and span.end == ent.end else ""
+        if _is_noise(span, span.text):
+            continue
+        kind_type, kind, found_id = _classify(span, ent.label_, atlas_id, atlas)
+        if not kind_type:
+            continue
+        if found_id:
+            entry = atlas.get(found_id)
+            kind = getattr(entry, "kind", kind)
+        mentions.append(
+            Mention(
+                text=span.text,
+                type=kind_type,
+                start=span.start_char,
+                end=span.end_char,
+                token_start=span.start,
+                token_end=span.end,
+                sent=sent_of_token[span.start],
+                kind=kind,
+                atlas_id=found_id,
+                honorific=honorific,
+            )
+        )
+    return mentions
+
+
+def disambiguate(mentions: list[Mention], atlas: Atlas) -> list[Mention]:
+    """Pick, for a name several atlas entries share, the entry that fits the article.
+
+    "Binhai New Area" is both Tianjin's and Shaoxing's; the one whose enclosing
+    places the article also names wins.
+    """
+    settled = {m.atlas_id for m in mentions if m.atlas_id and len(atlas.lookup(m.text)) <= 1}
+    context = set(settled)
+    for entry_id in settled:
+        context.update(atlas.ancestors(entry_id))
+        org = atlas.orgs.get(entry_id)
+        if org and org.headquarters:
+            context.add(org.headquarters)
+    out: list[Mention] = []
+    for m in mentions:
+        ids = [i for i in atlas.lookup(m.text) if _atlas_type(i) == m.type]
+        if len(ids) > 1:
+            def fit(entry_id: str) -> int:
+                related = set(atlas.ancestors(entry_id))
+                org = atlas.orgs.get(entry_id)
+                if org and org.headquarters:
+                    related.add(org.headquarters)
+                return len(related & context)
+
+            best = max(ids, key=fit)
+            if best != m.atlas_id:
+                m = Mention(m.text, m.type, m.start, m.end, m.token_start, m.token_end, m.sent,
+                            getattr(atlas.get(best), "kind", m.kind), best, m.honorific)
+        out.append(m)
+    return out
+
+
+def bracketed_units(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"JCET (Shaoxing)": a company name with a place in brackets names its local unit.
+
+    The unit becomes a mention of its own; the parent's name stays a mention too,
+    so both entities exist and subsidiary_of can join them.
+    """
+    places = {m.token_start: m for m in mentions if m.type == "place"}
+    extra: list[Mention] = []
+    for m in mentions:
+        if m.type != "org" or m.token_end + 2 >= len(doc) or doc[m.token_end].text != "(":
+            continue
+        place = places.get(m.token_end + 1)
+        if place and place.token_end < len(doc) and doc[place.token_end].text == ")":
+            end_tok = place.token_end + 1
+            span = doc[m.token_start : end_tok]
+            extra.append(Mention(span.text, "org", span.start_char, span.end_char, m.token_start,
+                                 end_tok, m.sent, m.kind or "company", "", ""))
+    return sorted(mentions + extra, key=lambda x: (x.start, -x.end))
+
+
+def nested_orgs(doc: Doc, mentions: list[Mention], atlas: Atlas) -> list[Mention]:
+    """"School of Microelectronics of Nanjing University" also names Nanjing University."""
+    extra: list[Mention] = []
+    for m in mentions:
+        if m.type != "org":
+            continue
+        span = doc[m.token_start : m.token_end]
+        for k, token in enumerate(span):
+            if token.lower_ != "of" or k == 0 or k + 1 >= len(span):
+                continue
+            rest = span[k + 1 :]
+            if rest[0].lower_ == "the":
+                rest = rest[1:]
+            if len(rest) >= 2 and rest[-1].lower_ in STRONG_HEADS and rest[-1].lower_ in ORG_HEADS \
+                    and not any(t.lower_ == "of" for t in rest):
+                found = _pick_atlas(atlas, rest.text, "org")
+                extra.append(Mention(rest.text, "org", rest.start_char, rest.end_char, rest.start,
+                                     rest.end, m.sent, _org_kind(rest.text), found, ""))
+                break
+    return sorted(mentions + extra, key=lambda x: (x.start, -x.end))

@@ -1,0 +1,296 @@
+"""Candidate names found by pattern: capitalised runs ending in a name head.
+
+spaCy's small model cuts long organisation names short ("Shanghai Xinsheng
+Semiconductor Technology Co" becomes two entities) and labels zones as FAC or
+PERSON. A run of capitalised words that ends in a head word ("Institute",
+"New Area", "Conference") is strong evidence of one name of that type, so we
+propose it and let the span selector weigh it against NER and the atlas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from chipmap.extract.lexicon import (
+    ORG_HEADS,
+    PLACE_HEADS,
+    SURNAMES,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    ZONE_WORDS,
+    is_pinyin,
+)
+
+EVENT_HEADS = frozenset(
+    "conference forum summit expo exhibition meeting fair congress symposium ceremony "
+    "festival convention week show competition contest seminar workshop roadshow".split()
+)
+CONNECTORS = frozenset({"of", "for", "and", "&", "on", "de", "the", "-", "'s", "\u2019s"})
+#: Words after a hyphen that make a place name into an adjective ("Beijing-based").
+HYPHEN_ADJECTIVES = frozenset(
+    "based headquartered owned funded listed backed born made invested controlled run "
+    "registered level".split()
+)
+#: Head words that mark an organisation for sure (weak heads like "Technology" do not).
+STRONG_HEADS = frozenset(
+    "university academy institute association society alliance federation bureau committee "
+    "commission ministry department administration company corporation co co. group fund "
+    "laboratory college school council chamber bank hotel government office agency "
+    "center centre".split()
+)
+#: Pairs joined by "and" inside one name, never a split point.
+IDIOMS = frozenset(
+    {("science", "technology"), ("economic", "technological"), ("electronics", "information"),
+     ("economy", "information"), ("economic", "trade"), ("research", "development"),
+     ("investment", "promotion"), ("industry", "information"), ("trade", "investment"),
+     ("reform", "development"), ("culture", "tourism"), ("economy", "informatization"),
+     ("industry", "informatization")}
+)
+_LEADING_NOISE = frozenset(
+    "the a an on in at during after before as to with by from and since under over for of "
+    "its his her their this that these those while when where which who according".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A proposed entity span with the label it would carry and where it came from."""
+
+    start: int
+    end: int
+    label: str  # PERSON, ORG, GPE, EVENT
+    source: str  # "atlas", "pattern" or "ner"
+    atlas_id: str = ""
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _is_cap(token: Token) -> bool:
+    text = token.text
+    return text[:1].isupper() and any(c.isalpha() for c in text)
+
+
+def _run_ends(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens, allowing connectors and bracketed parts inside."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _is_cap(doc[i]):
+            i += 1
+            continue
+        start = j = i
+        end = i + 1
+        while j + 1 < n:
+            nxt = doc[j + 1]
+            if _is_cap(nxt) or (nxt.like_num and len(nxt.text) == 4):
+                j += 1
+            elif (
+                nxt.text == "-"
+                and j + 2 < n
+                and doc[j + 2].is_alpha
+                and not nxt.whitespace_
+                and doc[j + 2].lower_ not in HYPHEN_ADJECTIVES
+            ):
+                j += 2  # Hi-tech, Sino-Singapore; not "Beijing-based"
+            elif nxt.lower_ in CONNECTORS and j + 2 < n:
+                k = j + 2
+                if doc[k].lower_ == "the" and k + 1 < n:
+                    k += 1
+                if _is_cap(doc[k]) and nxt.text != "-":
+                    j = k
+                else:
+                    break
+            elif nxt.text == "(" and j + 3 < n and _is_cap(doc[j + 2]):
+                k = j + 2
+                while k < n and k - j < 6 and doc[k].text != ")":
+                    k += 1
+                if k < n and doc[k].text == ")" and k + 1 < n and _is_cap(doc[k + 1]):
+                    j = k + 1  # China (Shanghai) Pilot Free Trade Zone
+                else:
+                    break
+            else:
+                break
+            end = j + 1
+        runs.append((start, end))
+        i = end
+    return runs
+
+
+def _trim_leading(doc: Doc, start: int, end: int) -> int:
+    while start < end and (
+        doc[start].lower_ in _LEADING_NOISE or doc[start].pos_ in {"VERB", "AUX", "ADV", "PRON"}
+    ):
+        start += 1
+    return start
+
+
+def _after_title(doc: Doc, start: int, end: int) -> int:
+    """Skip a leading "Vice President of (the)" so the name starts after the title."""
+    for k in range(start, end):
+        if doc[k].lower_ in {"of", "for"} and k > start:
+            if all(
+                t.lower_ in TITLE_HEADS or t.lower_ in TITLE_MODIFIERS or t.text in {"-", "and"}
+                for t in doc[start:k]
+            ):
+                k += 1
+                if k < end and doc[k].lower_ == "the":
+                    k += 1
+                return k
+            return start
+    return start
+
+
+def _is_place_head(doc: Doc, start: int, k: int) -> bool:
+    head = doc[k].lower_
+    if head not in PLACE_HEADS:
+        return False
+    if head in {"park", "city", "zone", "town", "area", "harbor", "harbour", "valley", "port"}:
+        # "Industrial Park", "Knowledge City", "New Area"; a lone "X City" is a city too.
+        return k > start
+    return k > start
+
+
+def _split_coordinated(doc: Doc, start: int, end: int, heads: frozenset[str]) -> list[tuple[int, int]]:
+    """Split "A Bureau and B Bureau" into two names, keeping "Science and Technology" whole.
+
+    A coordinator splits when the words before it end in a head word, or when both
+    sides hold a strong head (Association, Academy, Bureau ...) and it does not join
+    an idiom pair.
+    """
+    def strong(a: int, b: int) -> bool:
+        return any(t.lower_ in STRONG_HEADS for t in doc[a:b])
+
+    parts: list[tuple[int, int]] = []
+    s = start
+    splitters = {"and", "&", ","} | ({"of", "in"} if heads is PLACE_HEADS else set())
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ not in splitters or k - 1 <= s:
+            continue
+        left, right = doc[k - 1].lower_, doc[k + 1].lower_
+        if (left, right) in IDIOMS or not doc[k + 1].text[:1].isupper():
+            continue
+        ends_in_head = left in heads and any(t.lower_ in heads for t in doc[k + 1 : end])
+        both_strong = strong(s, k) and strong(k + 1, end)
+        if ends_in_head or both_strong:
+            parts.append((s, k))
+            s = k + 1
+    parts.append((s, end))
+    return parts
+
+
+def _complement_end(doc: Doc, last: int, run_end: int) -> int:
+    """Extend a name past its head over an "of ..." complement ("Academy of Sciences")."""
+    if last + 2 < run_end + 1 and last + 1 < run_end and doc[last + 1].lower_ in {"of", "for"}:
+        return run_end
+    return last + 1
+
+
+def pattern_candidates(doc: Doc) -> list[Candidate]:
+    """Names proposed by the shape of capitalised runs (orgs, places, events)."""
+    found: list[Candidate] = []
+    for run_start, run_end in _run_ends(doc):
+        if is_headline(doc[run_start].sent):
+            continue
+        start = _trim_leading(doc, run_start, run_end)
+        start = _after_title(doc, start, run_end)
+        if start >= run_end:
+            continue
+        for label, heads in (("EVENT", EVENT_HEADS), ("ORG", ORG_HEADS), ("GPE", PLACE_HEADS)):
+            last = -1
+            for k in range(start, run_end):
+                low = doc[k].lower_
+                if low in heads and (label != "GPE" or _is_place_head(doc, start, k)):
+                    last = k
+            if last <= start and not (label == "EVENT" and last == start):
+                continue
+            if label == "EVENT" and last == start:
+                continue
+            stop = _complement_end(doc, last, run_end) if label == "ORG" else last + 1
+            for s, e in _split_coordinated(doc, start, stop, heads):
+                if e - s >= 2 and doc[s].lower_ not in CONNECTORS:
+                    found.append(Candidate(s, e, label, "pattern"))
+    return found
+
+
+_GOV_LEVEL = frozenset({"city", "municipal", "provincial", "district", "county", "people's",
+                        "people\u2019s", "town", "prefectural"})
+_GOV_BODY = frozenset({"government", "bureau", "commission", "committee", "department", "office",
+                       "administration"})
+
+
+def government_bodies(doc: Doc, place_starts: dict[int, int]) -> list[Candidate]:
+    """Bodies written in lower case around a place name.
+
+    "city government of Shanghai", "Chongqing municipal government", "economy and
+    information bureau of Yuecheng district". ``place_starts`` maps the first token
+    of each place candidate to its end.
+    """
+    found: list[Candidate] = []
+    for start, end in place_starts.items():
+        # "<Place> municipal government"
+        k = end
+        while k < len(doc) and doc[k].lower_ in _GOV_LEVEL:
+            k += 1
+        if k > end and k < len(doc) and doc[k].lower_ in _GOV_BODY:
+            found.append(Candidate(start, k + 1, "ORG", "pattern"))
+            continue
+        # "<level> <body> of <Place> [district]"
+        if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _GOV_BODY:
+            b = start - 2
+            while b - 1 >= 0 and (doc[b - 1].lower_ in _GOV_LEVEL or (
+                doc[b - 1].is_lower and doc[b - 1].pos_ in {"NOUN", "ADJ", "CCONJ"}
+                and start - b < 6
+            )):
+                b -= 1
+            while b < start and doc[b].lower_ in {"and", "the"}:
+                b += 1
+            stop = end
+            if stop < len(doc) and doc[stop].lower_ in {"district", "county", "city", "province"}:
+                stop += 1
+            found.append(Candidate(b, stop, "ORG", "pattern"))
+    return found
+
+
+def split_ner_org(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """NER sometimes joins coordinated names into one ORG; split it like a pattern run."""
+    return _split_coordinated(doc, start, end, ORG_HEADS)
+
+
+def is_headline(sent: Span) -> bool:
+    """Title Case lines (headlines) capitalise every word, so their shape says nothing."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    if len(words) < 3:
+        return False
+    return sum(t.text[0].isupper() for t in words) / len(words) >= 0.8
+
+
+def zone_like(span: Span) -> bool:
+    """True for names like "X New Area", "X Hi-tech Zone", "X Industrial Park"."""
+    words = [t.lower_ for t in span]
+    if not words or words[-1] not in PLACE_HEADS:
+        return False
+    return len(words) >= 2 and (words[-1] not in {"park", "city"} or any(w in ZONE_WORDS for w in words))
+
+
+def pinyin_people(doc: Doc) -> list[Candidate]:
+    """Two- or three-word pinyin names ("Wen Nuan", "Zhang Jing'an") the statistical NER may miss."""
+    found: list[Candidate] = []
+    for token in doc[:-1]:
+        nxt = doc[token.i + 1]
+        if (
+            token.text[:1].isupper()
+            and token.lower_ in SURNAMES
+            and nxt.text[:1].isupper()
+            and nxt.text[1:].islower()
+            and is_pinyin(nxt.text)
+            and not token.whitespace_ == ""
+        ):
+            prev = doc[token.i - 1] if token.i > 0 else None
+            if prev is not None and prev.text[:1].isupper() and prev.is_alpha and prev.i != prev.sent.start:
+                continue  # part of a longer capitalised name
+            found.append(Candidate(token.i, token.i + 2, "PERSON", "pattern"))
+    return found

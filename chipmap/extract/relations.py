@@ -1,0 +1,187 @@
+"""located_in, part_of and subsidiary_of from the text and the atlas.
+
+Each rule reads one sentence shape; together they cover how news places a
+company ("Beijing-based X", "X in Lingang", "founded in 2014 in Lingang area",
+"X's Shaoxing plant", "JCET (Shaoxing)", a place inside the org's own name)
+and how it nests places ("the Lingang area of Shanghai", "Hefei, Anhui
+province", the atlas hierarchy between places the article names).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chipmap.extract.context import Context
+from chipmap.extract.coref import Entity
+
+_BASED = frozenset({"based", "headquartered"})
+_SITE_WORDS = frozenset(
+    "plant fab factory base campus facility facilities center centre subsidiary branch "
+    "office line project headquarters site operations unit".split()
+)
+_SETTLE_VERBS = frozenset(
+    "founded established set registered headquartered located based settled opened built "
+    "launched landed moved relocated started invested sits situated".split()
+)
+_SUBSIDIARY_CUES = ("subsidiary of", "unit of", "affiliate of", "arm of", "division of",
+                    "owned by", "branch of", "part of")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A relation between two entities found in one sentence."""
+
+    type: str
+    head: Entity
+    tail: Entity
+    sent: int
+    confidence: float
+
+
+def _sent_entities(ctx: Context, sent_index: int) -> list[tuple[Entity, int, int]]:
+    out = []
+    for e in ctx.entities:
+        for m in e.mentions:
+            if m.sent == sent_index:
+                out.append((e, m.token_start, m.token_end))
+    return sorted(out, key=lambda x: x[1])
+
+
+def _org_list_before(ctx: Context, items: list[tuple[Entity, int, int]], index: int) -> list[Entity]:
+    """Organisations coordinated right before item ``index`` ("A, B and C in X")."""
+    orgs: list[Entity] = []
+    j = index - 1
+    boundary = items[index][1]
+    while j >= 0:
+        entity, start, end = items[j]
+        between = ctx.doc[end:boundary].text.strip().lower()
+        if entity.type != "org":
+            break
+        if orgs and between not in {",", "and", ", and", "&"}:
+            break
+        if not orgs and between not in {"in", "at", ", in", "located in", ", located in",
+                                         "based in", ", based in", "in the", "at the"}:
+            break
+        orgs.append(entity)
+        boundary = start
+        j -= 1
+    return orgs
+
+
+def located_in(ctx: Context) -> list[Link]:
+    links: list[Link] = []
+    doc = ctx.doc
+    places = {e.key for e in ctx.of_type("place")}
+    for si, _sent in enumerate(ctx.sents):
+        items = _sent_entities(ctx, si)
+        for idx, (entity, start, end) in enumerate(items):
+            if entity.type == "place":
+                # "Beijing-based Starblaze"
+                if end + 2 <= len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _BASED:
+                    nxt = items[idx + 1] if idx + 1 < len(items) else None
+                    if nxt and nxt[0].type == "org" and nxt[1] - (end + 2) <= 3:
+                        links.append(Link("located_in", nxt[0], entity, si, 0.9))
+                # "A, B and C in Pukou"
+                for org in _org_list_before(ctx, items, idx):
+                    links.append(Link("located_in", org, entity, si, 0.75))
+                # "X's Shaoxing plant"
+                if idx > 0 and end < len(doc) and doc[end].lower_ in _SITE_WORDS:
+                    prev = items[idx - 1]
+                    if prev[0].type == "org" and doc[prev[2]:start].text.strip() in {"'s", "\u2019s"}:
+                        links.append(Link("located_in", prev[0], entity, si, 0.85))
+        # "Founded in 2014 in Lingang area, X has ..." / "X was founded in Lingang"
+        words = {t.lower_ for t in ctx.sents[si]}
+        if words & _SETTLE_VERBS:
+            orgs = [e for e, _, _ in items if e.type == "org" and e.kind == "company"]
+            for entity, start, _end in items:
+                if entity.type != "place" or start == 0:
+                    continue
+                prep = doc[start - 1].lower_ if doc[start - 1].lower_ != "the" else doc[start - 2].lower_
+                verb_near = any(t.lower_ in _SETTLE_VERBS for t in doc[max(0, start - 6) : start])
+                if prep in {"in", "at"} and verb_near and len(set(o.key for o in orgs)) == 1:
+                    links.append(Link("located_in", orgs[0], entity, si, 0.7))
+    # A place the article names, inside an organisation's own name.
+    for org in ctx.of_type("org"):
+        for form in org.surface_forms:
+            for place in ctx.of_type("place"):
+                if place.key not in places:
+                    continue
+                for pname in place.surface_forms:
+                    if pname != form and re.search(rf"(^|\(|\bof ){re.escape(pname)}(\b|\))", form):
+                        links.append(Link("located_in", org, place, org.first.sent, 0.6))
+    return links
+
+
+def part_of(ctx: Context) -> list[Link]:
+    links: list[Link] = []
+    doc = ctx.doc
+    places = ctx.of_type("place")
+    by_atlas = {p.atlas_id: p for p in places if p.atlas_id}
+    # Atlas hierarchy: each place to its nearest enclosing place the article names.
+    for place in places:
+        if not place.atlas_id:
+            continue
+        for ancestor in ctx.atlas.ancestors(place.atlas_id):
+            if ancestor in by_atlas:
+                links.append(Link("part_of", place, by_atlas[ancestor], place.first.sent, 0.9))
+                break
+    # Text: "the Lingang area of Shanghai", "Pukou District in Nanjing", "Hefei, Anhui province",
+    # "Shaoxing's Binhai New Area".
+    for si, _sent in enumerate(ctx.sents):
+        items = [x for x in _sent_entities(ctx, si) if x[0].type == "place"]
+        for (a, _as, ae), (b, bs, _be) in zip(items, items[1:], strict=False):
+            if a.key == b.key:
+                continue
+            between = doc[ae:bs].text.strip().lower()
+            if between in {"of", "in", ",", "area of", "district of", "of the", "in the", "area in"}:
+                if ctx.level(b) < ctx.level(a):
+                    links.append(Link("part_of", a, b, si, 0.8))
+            elif between in {"'s", "\u2019s"} and ctx.level(a) < ctx.level(b):
+                links.append(Link("part_of", b, a, si, 0.8))
+    # Zones named after their city: "Shaoxing Integrated Circuit Design Industrial Park".
+    have = {(link.head.key) for link in links}
+    for place in places:
+        if place.key in have or place.kind != "district":
+            continue
+        for other in places:
+            if other is place or other.kind not in {"city", "province"}:
+                continue
+            if any(f.startswith(o + " ") for f in place.surface_forms for o in other.surface_forms):
+                links.append(Link("part_of", place, other, place.first.sent, 0.6))
+                break
+    return links
+
+
+def subsidiary_of(ctx: Context) -> list[Link]:
+    links: list[Link] = []
+    orgs = ctx.of_type("org")
+    by_atlas = {o.atlas_id: o for o in orgs if o.atlas_id}
+    for org in orgs:
+        entry = ctx.atlas.orgs.get(org.atlas_id) if org.atlas_id else None
+        if entry and entry.parent and entry.parent in by_atlas:
+            links.append(Link("subsidiary_of", org, by_atlas[entry.parent], org.first.sent, 0.9))
+        for form in org.surface_forms:
+            # "JCET (Shaoxing)" is JCET's unit in Shaoxing; "School of X of Nanjing University".
+            base = re.match(r"^(.+?) \((.+)\)$", form)
+            of_tail = re.match(r"^.+ of (?:the )?(.+)$", form)
+            for other in orgs:
+                if other is org:
+                    continue
+                names = other.surface_forms
+                if base and base.group(1) in names:
+                    links.append(Link("subsidiary_of", org, other, org.first.sent, 0.85))
+                elif of_tail and of_tail.group(1) in names and org.kind == other.kind:
+                    links.append(Link("subsidiary_of", org, other, org.first.sent, 0.7))
+    # "X, a wholly-owned subsidiary of Y"
+    doc = ctx.doc
+    for si, sent in enumerate(ctx.sents):
+        low = sent.text.lower()
+        if not any(cue in low for cue in _SUBSIDIARY_CUES):
+            continue
+        items = [x for x in _sent_entities(ctx, si) if x[0].type == "org"]
+        for (a, _as, ae), (b, bs, _be) in zip(items, items[1:], strict=False):
+            between = doc[ae:bs].text.lower()
+            if any(cue in between for cue in _SUBSIDIARY_CUES) and len(between) < 60:
+                links.append(Link("subsidiary_of", a, b, si, 0.85))
+    return links

@@ -1,0 +1,80 @@
+"""Which links of the chip chain an organisation works in.
+
+Known companies take their segments from the atlas. Others get them from what
+the sentences that name them say they make or do ("a production base for
+silicon wafers", "packaging and testing", "a 12-inch wafer fab"). Only
+companies have segments: investors, governments, academia and parks do not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chipmap.extract.context import Context
+from chipmap.extract.coref import Entity
+
+#: Cue phrases per segment, matched on word boundaries in lower-cased text.
+SEGMENT_CUES: dict[str, tuple[str, ...]] = {
+    "materials": (
+        "silicon wafer", "silicon wafers", "wafer material", "single crystal silicon",
+        "monocrystalline silicon", "polysilicon", "photoresist", "specialty gas",
+        "electronic gases", "wet chemicals", "sputtering target", "cmp slurr", "substrate material",
+        "silicon carbide substrate", "sic substrate", "quartz", "photomask", "semiconductor materials",
+    ),
+    "equipment": (
+        "lithography", "etching equipment", "etch tool", "deposition equipment", "equipment maker",
+        "chipmaking equipment", "chip-making equipment", "semiconductor equipment", "ion implant",
+        "cleaning equipment", "test equipment", "wafer processing equipment", "cvd equipment",
+    ),
+    "eda_ip": (
+        "eda", "electronic design automation", "ip core", "ip cores", "chip design software",
+        "design tools", "semiconductor ip", "ip licensing",
+    ),
+    "design": (
+        "chip designer", "chip design company", "fabless", "ic design", "chip design firm",
+        "designs chips", "design house", "integrated circuit design", "ssd controller",
+        "processor designer", "chip design",
+    ),
+    "manufacturing": (
+        "foundry", "wafer fab", "fab", "12-inch line", "12-inch pilot line", "8-inch line",
+        "pilot line", "wafer line", "wafer fabrication", "chipmaker", "chip maker",
+        "production line for wafers", "wafer manufacturing", "12-inch wafer", "idm",
+    ),
+    "packaging_testing": (
+        "packaging and testing", "packaging and test", "assembly and test", "osat",
+        "advanced packaging", "chip packaging", "packaging plant", "testing services",
+    ),
+    "applications": (
+        "automaker", "carmaker", "electric vehicle maker", "smartphone maker", "phone maker",
+        "automotive electronics maker", "server maker", "telecom equipment", "consumer electronics maker",
+    ),
+}
+_PATTERNS = {
+    seg: re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + r")", re.IGNORECASE)
+    for seg, cues in SEGMENT_CUES.items()
+}
+#: Words between the organisation and a cue that must stay few for the cue to be about it.
+_WINDOW = 12
+
+
+def segments_from_text(text: str) -> list[str]:
+    """Segments whose cue phrases occur in ``text`` (a sentence or clause)."""
+    return [seg for seg, pattern in _PATTERNS.items() if pattern.search(text)]
+
+
+def org_segments(ctx: Context, org: Entity) -> tuple[list[str], int | None]:
+    """Segments of ``org`` and the sentence that states them (None for the atlas)."""
+    if org.kind != "company":
+        return [], None
+    entry = ctx.atlas.orgs.get(org.atlas_id) if org.atlas_id else None
+    if entry and entry.segments:
+        return list(entry.segments), None
+    for mention in org.mentions:
+        sent = ctx.sents[mention.sent]
+        orgs_here = {e.key for e, _ in (ctx.at(t.i) or (None, None) for t in sent) if e and e.type == "org"}
+        window = ctx.doc[max(sent.start, mention.token_start - _WINDOW) : min(sent.end, mention.token_end + _WINDOW)]
+        scope = sent.text if len(orgs_here) <= 1 else window.text
+        found = segments_from_text(scope)
+        if found:
+            return found, mention.sent
+    return [], None

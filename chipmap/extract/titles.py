@@ -1,0 +1,244 @@
+"""People's titles and the bodies they serve (``holds_position``).
+
+News writes a title in a handful of shapes, and each is read here from tokens
+around a person mention:
+
+- before the name: "City Party Secretary Wen Nuan", "Mayor X",
+  "Chinese Academy of Engineering academician X", "Vice President of Y X",
+  "Y's CEO X";
+- an appositive after it: "X, founder and CEO of Beijing-based Y,",
+  "X, executive vice mayor of Shanghai", "X, IEEE Fellow, Deputy Dean of Y and Chairman of Z";
+- a verb after it: "X was appointed chairman of Y", "X, who serves as Y's CTO";
+- shared by coordinated names: "City leaders X and Y".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from chipmap.extract.context import Context
+from chipmap.extract.coref import Entity
+from chipmap.extract.lexicon import CITY_TITLES, TITLE_ACRONYMS, TITLE_HEADS, TITLE_MODIFIERS
+from chipmap.extract.mentions import Mention
+
+_APPOINT_VERBS = frozenset(
+    "appointed named elected promoted made became becomes serves served serving "
+    "acts acted works worked remains".split()
+)
+_LINKS = frozenset({"was", "is", "has", "had", "been", "be", "will", "who", "currently", "now",
+                    "also", "as", "to", "the", "a", "an", "newly", "recently"})
+_BODY_HOLDERS = frozenset({"org", "place"})
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A title a person holds, as written, with the role words and the body if named."""
+
+    person: Entity
+    title: str  # full phrase as written, without the name
+    role: str  # role words only ("Executive Vice President")
+    body: Entity | None
+    sent: int
+
+
+def _singular(word: str) -> str:
+    low = word.lower()
+    if low.endswith("s") and low[:-1] in TITLE_HEADS:
+        return word[:-1]
+    return word
+
+
+def _is_title_word(token: Token) -> bool:
+    low = token.lower_
+    return (
+        low in TITLE_HEADS
+        or low in TITLE_MODIFIERS
+        or _singular(low) in TITLE_HEADS
+        or token.text in TITLE_ACRONYMS
+    )
+
+
+def _is_head(token: Token) -> bool:
+    return token.lower_ in TITLE_HEADS or _singular(token.lower_) in TITLE_HEADS or token.text in TITLE_ACRONYMS
+
+
+def _role_text(tokens: list[Token]) -> str:
+    words = [t for t in tokens if _is_title_word(t) or t.lower_ in {"and", "-"}]
+    while words and words[0].lower_ in {"and", "-"}:
+        words.pop(0)
+    while words and not _is_head(words[-1]):
+        words.pop()
+    text = ""
+    for t in words:
+        text += _singular(t.text) if t is words[-1] else t.text
+        text += t.whitespace_
+    return text.strip()
+
+
+def _span_text(ctx: Context, start: int, end: int) -> str:
+    return ctx.doc[start:end].text.strip(" ,")
+
+
+def _city_body(ctx: Context, role: str) -> Entity | None:
+    low = role.lower()
+    if any(low == t or low.endswith(t) or low.startswith(t) for t in CITY_TITLES):
+        return ctx.dominant_city()
+    return None
+
+
+def _before(ctx: Context, mention: Mention) -> tuple[int, Entity | None] | None:
+    """Start of a title written before the name, and the body named inside it."""
+    doc = ctx.doc
+    sent_start = ctx.sents[mention.sent].start
+    i = mention.token_start - 1
+    start = mention.token_start
+    body: Entity | None = None
+    while i >= sent_start:
+        hit = ctx.ending_at(i + 1)
+        if hit and hit[0].type in _BODY_HOLDERS and hit[1] is not mention:
+            nxt = doc[hit[1].token_end] if hit[1].token_end < len(doc) else None
+            if nxt is None or not (_is_title_word(nxt) or nxt.lower_ in {"'s", "\u2019s"}):
+                if doc[hit[1].token_start - 1].lower_ not in {"of", "the"}:
+                    break
+            body = body or hit[0]
+            i = hit[1].token_start - 1
+            start = hit[1].token_start
+            continue
+        token = doc[i]
+        if _is_title_word(token):
+            start = i
+            i -= 1
+            continue
+        if token.lower_ in {"of", "the", "'s", "\u2019s", "-", "at"} and i - 1 >= sent_start:
+            i -= 1
+            continue
+        break
+    if start >= mention.token_start:
+        return None
+    if not any(_is_head(t) for t in doc[start : mention.token_start]):
+        return None
+    return start, body
+
+
+def _units_after(ctx: Context, i: int, limit: int) -> tuple[list[tuple[int, int, Entity | None]], int]:
+    """Title units from token ``i``: role words with an optional "of <body>" or a body first."""
+    doc = ctx.doc
+    units: list[tuple[int, int, Entity | None]] = []
+    while i < limit:
+        while i < limit and doc[i].lower_ in {"the", "a", "an", "and", ","}:
+            i += 1
+        start = i
+        body: Entity | None = None
+        hit = ctx.starting_at(i)
+        if hit and hit[0].type in _BODY_HOLDERS:
+            # "IEEE Fellow", "Y's CEO"
+            j = hit[1].token_end
+            if j < limit and doc[j].lower_ in {"'s", "\u2019s"}:
+                j += 1
+            if j < limit and _is_title_word(doc[j]):
+                body = hit[0]
+                i = j
+            else:
+                break
+        role_start = i
+        while i < limit and (_is_title_word(doc[i]) or (
+            doc[i].lower_ in {"and", "-"} and i + 1 < limit and _is_title_word(doc[i + 1])
+        )):
+            i += 1
+        if i == role_start or not any(_is_head(t) for t in doc[role_start:i]):
+            break
+        end = i
+        if body is None and i < limit and doc[i].lower_ in {"of", "at", "for", "with"}:
+            j = i + 1
+            if j < limit and doc[j].lower_ == "the":
+                j += 1
+            hit = ctx.starting_at(j)
+            # skip "Beijing-based" before the body
+            if hit and hit[0].type == "place" and hit[1].token_end + 2 < limit and doc[hit[1].token_end].text == "-":
+                k = hit[1].token_end + 2
+                hit2 = ctx.starting_at(k)
+                if hit2 and hit2[0].type in _BODY_HOLDERS:
+                    hit = hit2
+            if hit and hit[0].type in _BODY_HOLDERS:
+                body = hit[0]
+                end = i = hit[1].token_end
+        units.append((start, end, body))
+        if i < limit and doc[i].lower_ in {"and", ","} and i + 1 < limit:
+            nxt = i + 1
+            while nxt < limit and doc[nxt].lower_ in {"the", "a", "an", "and"}:
+                nxt += 1
+            hit = ctx.starting_at(nxt)
+            if nxt < limit and (_is_title_word(doc[nxt]) or (hit and hit[0].type in _BODY_HOLDERS)):
+                i = nxt
+                continue
+        break
+    return units, i
+
+
+def _after(ctx: Context, mention: Mention) -> list[tuple[int, int, Entity | None]]:
+    doc = ctx.doc
+    limit = ctx.sents[mention.sent].end
+    i = mention.token_end
+    if i < limit and doc[i].text in {",", "("}:
+        i += 1
+        while i < limit and doc[i].lower_ in {"who", "is", "was", "currently", "now", "also", "the"}:
+            i += 1
+        if i < limit and doc[i].lower_ in _APPOINT_VERBS:
+            i += 1
+            while i < limit and doc[i].lower_ in {"as", "to"}:
+                i += 1
+        units, _ = _units_after(ctx, i, limit)
+        return units
+    j = i
+    while j < limit and doc[j].lower_ in _LINKS:
+        j += 1
+    if j < limit and doc[j].lower_ in _APPOINT_VERBS and j > i or (
+        j < limit and doc[j].lower_ in _APPOINT_VERBS
+    ):
+        j += 1
+        while j < limit and doc[j].lower_ in {"as", "to", "the", "a", "an"}:
+            j += 1
+        units, _ = _units_after(ctx, j, limit)
+        return units
+    return []
+
+
+def find_positions(ctx: Context) -> list[Position]:
+    """Every title found for every person in the article."""
+    positions: list[Position] = []
+    previous: dict[int, list[Position]] = {}
+    for person in ctx.of_type("person"):
+        for mention in person.mentions:
+            found: list[Position] = []
+            before = _before(ctx, mention)
+            if before:
+                start, body = before
+                tokens = list(ctx.doc[start : mention.token_start])
+                role = _role_text(tokens) if body else _span_text(ctx, start, mention.token_start)
+                role = role if body else " ".join(_singular(w) if k == len(role.split()) - 1 else w
+                                                  for k, w in enumerate(role.split()))
+                title = " ".join(_singular(w) if k == len(tokens) - 1 else w
+                                 for k, w in enumerate(_span_text(ctx, start, mention.token_start).split()))
+                found.append(Position(person, title, role, body or _city_body(ctx, role), mention.sent))
+            else:
+                # "City leaders X and Y": the second name shares the first one's title.
+                k = mention.token_start - 1
+                if k >= 0 and ctx.doc[k].lower_ in {"and", ","}:
+                    hit = ctx.ending_at(k)
+                    if hit and hit[0].type == "person":
+                        for pos in previous.get(hit[1].token_start, []):
+                            found.append(Position(person, pos.title, pos.role, pos.body, mention.sent))
+            for start, end, body in _after(ctx, mention):
+                tokens = list(ctx.doc[start:end])
+                role = _role_text(tokens)
+                if not role:
+                    continue
+                found.append(
+                    Position(person, _span_text(ctx, start, end), role,
+                             body or _city_body(ctx, role), mention.sent)
+                )
+            previous[mention.token_start] = found
+            positions.extend(found)
+    return positions
