@@ -1,0 +1,68 @@
+# chipmap: two commands on a fresh machine — `make demo` and `make test`.
+# Both bootstrap what they need: a .venv with pinned packages and, for the tests,
+# PostgreSQL and Chromium from Debian when they are missing.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SHARED ?= ../shared
+EVAL_OUT ?= .eval
+
+.PHONY: help venv system-deps test lint typecheck pytest demo eval bench clean
+
+help:
+	@echo "make demo   build the bundled sample corpus and atlas, serve the dashboard"
+	@echo "make test   ruff, mypy (strict) and the whole pytest suite"
+	@echo "make eval   score extraction on $(SHARED)/eval/dev (full pipeline and raw spaCy)"
+	@echo "make bench  benchmarks: extraction, build and API throughput"
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+# PostgreSQL (storage tests) and Chromium (dashboard tests) come from Debian.
+system-deps:
+	@missing=""; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+lint: venv
+	$(BIN)/ruff check chipmap tests bench
+
+typecheck: venv
+	$(BIN)/mypy
+
+pytest: venv system-deps
+	$(BIN)/python -m pytest -n 2 -q
+
+test: lint typecheck pytest
+
+demo: venv
+	$(BIN)/chipmap demo
+
+eval: venv
+	@mkdir -p $(EVAL_OUT)
+	$(BIN)/chipmap extract --format jsonl $(SHARED)/eval/dev/*.json > $(EVAL_OUT)/predictions.jsonl
+	$(BIN)/chipmap extract --format jsonl --pipeline raw $(SHARED)/eval/dev/*.json > $(EVAL_OUT)/raw.jsonl
+	@echo "== chipmap (full pipeline)"
+	@$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/dev $(EVAL_OUT)/predictions.jsonl
+	@echo "== raw spaCy NER mapped to the schema (baseline)"
+	@$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/dev $(EVAL_OUT)/raw.jsonl
+
+bench: venv
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache $(EVAL_OUT) test-artifacts .bench

@@ -1,0 +1,5 @@
+"""``python -m chipmap`` runs the CLI."""
+
+from chipmap.cli import main
+
+main()

@@ -1,0 +1,110 @@
+"""Records the graph hands to analytics and interfaces (read side of the store).
+
+The store builds them; ``chipmap.analyze`` computes over a ``Snapshot`` of them
+without touching the database; the CLI, API and dashboard render them.
+
+Ids: atlas-backed entities keep their atlas id (``org:smic``,
+``place:shanghai-lingang``); entities known only from news get
+``<type>:x-<slug>`` (``org:x-starblaze-technology``), people ``person:<slug>``,
+events ``event:<slug>``. Segments appear as relation tails ``segment:<name>``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+ENTITY_TYPES: tuple[str, ...] = ("person", "org", "place", "event")
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceRecord:
+    """One sentence that supports a fact, where it came from, and who read it."""
+
+    article_id: str | None  # None for facts from the atlas
+    sentence: str
+    start: int
+    end: int
+    article_title: str = ""
+    url: str | None = None
+    published: dt.date | None = None
+    extractor_version: str = ""
+    source: str = "news"  # "news" or "atlas"
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRecord:
+    """A resolved entity with what the graph knows about it."""
+
+    id: str
+    type: str  # person | org | place | event
+    name: str
+    kind: str = ""  # org kind or place kind; "" for people and events
+    segments: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    atlas_id: str | None = None
+    name_zh: str | None = None
+    titles: tuple[str, ...] = ()  # people
+    date: dt.date | None = None  # events
+    article_count: int = 0
+    mention_count: int = 0
+    first_seen: dt.date | None = None
+    last_seen: dt.date | None = None
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RelationRecord:
+    """A relation between two entities (or an entity and a segment) with its support."""
+
+    id: str
+    type: str  # holds_position | located_in | part_of | subsidiary_of | operates_in | at_event
+    head_id: str
+    tail_id: str
+    head_name: str = ""
+    tail_name: str = ""
+    title: str | None = None
+    confidence: float = 0.5
+    evidence_count: int = 0
+    article_ids: tuple[str, ...] = ()
+    first_seen: dt.date | None = None
+    last_seen: dt.date | None = None
+    from_atlas: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """An ingested article (one row per unique story; every source URL kept)."""
+
+    id: str
+    title: str
+    published: dt.date | None
+    urls: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A full-text search result: an entity or an article, with a snippet."""
+
+    kind: str  # "entity" or "article"
+    id: str
+    title: str
+    snippet: str
+    score: float = 0.0
+
+
+@dataclass
+class Snapshot:
+    """The whole graph in memory (entities and relations, no evidence text).
+
+    Analytics take a snapshot so they are pure functions and fast; the store
+    builds one with ``Graph.snapshot()``.
+    """
+
+    entities: dict[str, EntityRecord]
+    relations: list[RelationRecord]
+    articles: dict[str, ArticleRecord] = field(default_factory=dict)  # without text
+    place_parent: dict[str, str] = field(default_factory=dict)  # place id -> enclosing place id
