@@ -46,6 +46,11 @@ def core_name(name: str) -> str:
     return " ".join(words) if words and words[-1] not in WEAK_TAIL else ""
 
 
+def _dropped_words(name: str) -> int:
+    """How many generic words the full name adds to its core (legal suffixes count)."""
+    return len(re.findall(r"\w+", name)) - len(core_name(name).split())
+
+
 @dataclass
 class Atlas:
     """All atlas entries with an index from every normalised name to entry ids."""
@@ -54,7 +59,7 @@ class Atlas:
     places: dict[str, Place]
     duplicate_ids: list[str] = field(default_factory=list)
     _names: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
-    _cores: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
+    _cores: dict[str, list[tuple[int, str]]] = field(default_factory=dict, init=False, repr=False)
     _shared: set[str] = field(default_factory=set, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -69,8 +74,8 @@ class Atlas:
                 core = core_name(name) if entry.id.startswith("org:") else ""
                 if core and len(core) > 3:
                     cores = self._cores.setdefault(core, [])
-                    if entry.id not in cores:
-                        cores.append(entry.id)
+                    if all(entry.id != i for _, i in cores):
+                        cores.append((_dropped_words(name), entry.id))
 
     def entries(self) -> Iterator[Entry]:
         """Places first, then organisations, each in id order."""
@@ -106,10 +111,15 @@ class Atlas:
         core = core_name(name)
         if not core:
             return []
-        for ids in (self._names.get(core, []), self._cores.get(core, [])):
-            orgs = [i for i in ids if i.startswith("org:")]
-            if len(orgs) == 1:
-                return orgs
+        orgs = [i for i in self._names.get(core, []) if i.startswith("org:")]
+        if len(orgs) == 1:
+            return orgs
+        by_core = sorted((n, i) for n, i in self._cores.get(core, []) if i.startswith("org:"))
+        # A group and its operating company share a core name ("Tianshui Huatian
+        # Technology", "Tianshui Huatian Electronics Group"): the name that needs the
+        # fewest generic words added is the one news shortens.
+        if len(by_core) == 1 or (len(by_core) > 1 and by_core[0][0] < by_core[1][0]):
+            return [by_core[0][1]]
         return []
 
     def names(self) -> dict[str, list[str]]:

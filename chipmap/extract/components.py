@@ -22,6 +22,7 @@ from chipmap.extract.names import (
     pattern_candidates,
     pinyin_people,
     split_ner_org,
+    split_ner_person,
 )
 
 _PRIORITY = {"atlas": 3, "pattern": 2, "ner": 1}
@@ -106,6 +107,9 @@ class EntitySelector:
         for ent in doc.ents:
             label = _NER_LABELS.get(ent.label_)
             if not label:
+                continue
+            if label == "PERSON":
+                cands.extend(split_ner_person(doc, ent.start, ent.end))
                 continue
             parts = split_ner_org(doc, ent.start, ent.end) if label == "ORG" else [(ent.start, ent.end)]
             for start, end in parts:

@@ -15,7 +15,7 @@ from chipmap.atlas import Atlas, default_atlas
 from chipmap.extract.context import Context
 from chipmap.extract.coref import Entity, group_mentions
 from chipmap.extract.events import event_date, event_place
-from chipmap.extract.mentions import bracketed_units, collect_mentions, disambiguate
+from chipmap.extract.mentions import bracketed_units, collect_mentions, disambiguate, nested_orgs
 from chipmap.extract.nlp import get_pipeline
 from chipmap.extract.relations import Link, located_in, part_of, subsidiary_of
 from chipmap.extract.segments import org_segments
@@ -57,7 +57,8 @@ def _relation(ctx: Context, link: Link) -> Relation:
 
 def read_doc(doc: Doc, article: Article, atlas: Atlas) -> ArticleExtraction:
     """Everything the article states, from its parsed doc."""
-    mentions = bracketed_units(doc, disambiguate(collect_mentions(doc, atlas), atlas))
+    mentions = disambiguate(collect_mentions(doc, atlas), atlas)
+    mentions = nested_orgs(doc, bracketed_units(doc, mentions), atlas)
     entities = group_mentions(mentions, doc.text)
     ctx = Context(doc=doc, entities=entities, atlas=atlas, published=article.published)
     result = ArticleExtraction(id=article.id)

@@ -25,7 +25,7 @@ from chipmap.extract.lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
-from chipmap.extract.names import STRONG_HEADS, zone_like
+from chipmap.extract.names import GOV_BODY, STRONG_HEADS, zone_like
 
 HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.",
                         "professor", "madam", "sir"})
@@ -57,10 +57,9 @@ def _clean_span(span: Span) -> Span | None:
     while start < end and (
         doc[start].lower_ in {"the", "a", "an"}
         or doc[start].is_punct
-        or doc[start].lower_ in DEMONYMS
         or (start + 2 < end and doc[start + 1].text == "-" and doc[start + 2].is_lower)
     ):
-        # "the", "Chinese", "Chinese-language" before a name are not part of it
+        # "the" and "Chinese-language" before a name are not part of it
         start += 3 if start + 2 < end and doc[start + 1].text == "-" else 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "\u2019s", "'"}):
         if doc[end - 1].text == ")" and "(" in doc[start:end].text:
@@ -122,7 +121,7 @@ def _is_noise(span: Span, text: str) -> bool:
     norm = normalise_name(text)
     if not norm or len(norm) < 2 or norm in NOISE or low in NOISE_PHRASES or norm in NOISE_PHRASES:
         return True
-    if low in DEMONYMS or any(t.pos_ == "PRON" for t in span):
+    if low in DEMONYMS or (len(span) == 1 and span[0].pos_ == "PRON"):
         return True
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and (nxt.text == "$" or nxt.lower_ in {"dollar", "dollars", "cents"}):
@@ -156,7 +155,7 @@ def _classify(span: Span, label: str, atlas_id: str, atlas: Atlas) -> tuple[str,
             return "", "", ""
         return "person", "", ""
     if label == "ORG":
-        if zone_like(span):
+        if zone_like(span) and not any(t.lower_ in GOV_BODY for t in span):
             return "place", place_kind(text), ""
         return "org", _org_kind(text), ""
     if label == "GPE":

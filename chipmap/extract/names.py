@@ -211,6 +211,8 @@ def pattern_candidates(doc: Doc) -> list[Candidate]:
                 continue
             stop = _complement_end(doc, last, run_end) if label == "ORG" else last + 1
             for s, e in _split_coordinated(doc, start, stop, heads):
+                while s < e and doc[s].lower_ == "the":
+                    s += 1
                 if e - s >= 2 and doc[s].lower_ not in CONNECTORS:
                     found.append(Candidate(s, e, label, "pattern"))
     return found
@@ -218,7 +220,7 @@ def pattern_candidates(doc: Doc) -> list[Candidate]:
 
 _GOV_LEVEL = frozenset({"city", "municipal", "provincial", "district", "county", "people's",
                         "people\u2019s", "town", "prefectural"})
-_GOV_BODY = frozenset({"government", "bureau", "commission", "committee", "department", "office",
+GOV_BODY = frozenset({"government", "bureau", "commission", "committee", "department", "office",
                        "administration"})
 
 
@@ -235,11 +237,11 @@ def government_bodies(doc: Doc, place_starts: dict[int, int]) -> list[Candidate]
         k = end
         while k < len(doc) and doc[k].lower_ in _GOV_LEVEL:
             k += 1
-        if k > end and k < len(doc) and doc[k].lower_ in _GOV_BODY:
+        if k > end and k < len(doc) and doc[k].lower_ in GOV_BODY:
             found.append(Candidate(start, k + 1, "ORG", "pattern"))
             continue
         # "<level> <body> of <Place> [district]"
-        if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _GOV_BODY:
+        if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in GOV_BODY:
             b = start - 2
             while b - 1 >= 0 and (doc[b - 1].lower_ in _GOV_LEVEL or (
                 doc[b - 1].is_lower and doc[b - 1].pos_ in {"NOUN", "ADJ", "CCONJ"}
@@ -255,6 +257,16 @@ def government_bodies(doc: Doc, place_starts: dict[int, int]) -> list[Candidate]
     return found
 
 
+def split_ner_person(doc: Doc, start: int, end: int) -> list[Candidate]:
+    """"Windo Rise Tech Wang Zhongfeng": an org name run into a pinyin person name."""
+    if end - start < 3:
+        return [Candidate(start, end, "PERSON", "ner")]
+    first, second = doc[end - 2], doc[end - 1]
+    if first.lower_ in SURNAMES and is_pinyin(second.text) and doc[end - 3].lower_ in ORG_HEADS:
+        return [Candidate(start, end - 2, "ORG", "ner"), Candidate(end - 2, end, "PERSON", "ner")]
+    return [Candidate(start, end, "PERSON", "ner")]
+
+
 def split_ner_org(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """NER sometimes joins coordinated names into one ORG; split it like a pattern run."""
     return _split_coordinated(doc, start, end, ORG_HEADS)
@@ -262,10 +274,13 @@ def split_ner_org(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 def is_headline(sent: Span) -> bool:
     """Title Case lines (headlines) capitalise every word, so their shape says nothing."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens or tokens[-1].text in {".", "!", "?", '"', "\u201d", ";", ":"}:
+        return False  # headlines carry no closing punctuation
+    words = [t for t in tokens if t.is_alpha and len(t) > 3]
     if len(words) < 3:
         return False
-    return sum(t.text[0].isupper() for t in words) / len(words) >= 0.8
+    return sum(t.text[0].isupper() for t in words) / len(words) >= 0.75
 
 
 def zone_like(span: Span) -> bool:
@@ -290,7 +305,14 @@ def pinyin_people(doc: Doc) -> list[Candidate]:
             and not token.whitespace_ == ""
         ):
             prev = doc[token.i - 1] if token.i > 0 else None
-            if prev is not None and prev.text[:1].isupper() and prev.is_alpha and prev.i != prev.sent.start:
+            if (
+                prev is not None
+                and prev.text[:1].isupper()
+                and prev.is_alpha
+                and prev.i != prev.sent.start
+                and prev.lower_ not in ORG_HEADS
+                and prev.lower_ not in TITLE_HEADS
+            ):
                 continue  # part of a longer capitalised name
             found.append(Candidate(token.i, token.i + 2, "PERSON", "pattern"))
     return found

@@ -88,41 +88,46 @@ def _city_body(ctx: Context, role: str) -> Entity | None:
     return None
 
 
-def _before(ctx: Context, mention: Mention) -> tuple[int, Entity | None] | None:
-    """Start of a title written before the name, and the body named inside it."""
+def _before(ctx: Context, mention: Mention) -> list[tuple[int, int, Entity | None]]:
+    """Title units written before the name ("IEEE Fellow, Deputy Dean of Y, and Chairman of Z X")."""
     doc = ctx.doc
     sent_start = ctx.sents[mention.sent].start
     i = mention.token_start - 1
     start = mention.token_start
-    body: Entity | None = None
     while i >= sent_start:
         hit = ctx.ending_at(i + 1)
-        if hit and hit[0].type in _BODY_HOLDERS and hit[1] is not mention:
-            nxt = doc[hit[1].token_end] if hit[1].token_end < len(doc) else None
-            if nxt is None or not (_is_title_word(nxt) or nxt.lower_ in {"'s", "\u2019s"}):
-                if doc[hit[1].token_start - 1].lower_ not in {"of", "the"}:
-                    break
-            body = body or hit[0]
-            i = hit[1].token_start - 1
+        if hit and hit[1] is not mention:
+            if hit[0].type not in _BODY_HOLDERS:
+                break
             start = hit[1].token_start
+            i = start - 1
             continue
         token = doc[i]
         if _is_title_word(token):
             start = i
             i -= 1
             continue
-        if token.lower_ in {"of", "the", "'s", "\u2019s", "-", "at"} and i - 1 >= sent_start:
+        if token.lower_ in {"of", "the", "'s", "\u2019s", "-", "at", "and", ","} and i - 1 >= sent_start:
             i -= 1
             continue
         break
     if start >= mention.token_start:
-        return None
-    if not any(_is_head(t) for t in doc[start : mention.token_start]):
-        return None
-    return start, body
+        return []
+    # Parse forward; keep the units that run up to the name without a gap.
+    units, stop = _units_after(ctx, start, mention.token_start)
+    if not units or any(t.text not in {",", "and"} for t in doc[stop : mention.token_start]):
+        while units and units[0][0] < mention.token_start:
+            rest, stop = _units_after(ctx, units[0][1], mention.token_start)
+            if rest and all(t.text in {",", "and"} for t in doc[stop : mention.token_start]):
+                return rest
+            units = rest
+        return []
+    return units
 
 
-def _units_after(ctx: Context, i: int, limit: int) -> tuple[list[tuple[int, int, Entity | None]], int]:
+def _units_after(
+    ctx: Context, i: int, limit: int, *, appositive: bool = False
+) -> tuple[list[tuple[int, int, Entity | None]], int]:
     """Title units from token ``i``: role words with an optional "of <body>" or a body first."""
     doc = ctx.doc
     units: list[tuple[int, int, Entity | None]] = []
@@ -164,6 +169,9 @@ def _units_after(ctx: Context, i: int, limit: int) -> tuple[list[tuple[int, int,
             if hit and hit[0].type in _BODY_HOLDERS:
                 body = hit[0]
                 end = i = hit[1].token_end
+        nxt_hit = ctx.starting_at(end) if appositive else None
+        if nxt_hit and nxt_hit[0].type == "person":
+            break  # the title belongs to the next name ("..., Mayor Li")
         units.append((start, end, body))
         if i < limit and doc[i].lower_ in {"and", ","} and i + 1 < limit:
             nxt = i + 1
@@ -189,18 +197,16 @@ def _after(ctx: Context, mention: Mention) -> list[tuple[int, int, Entity | None
             i += 1
             while i < limit and doc[i].lower_ in {"as", "to"}:
                 i += 1
-        units, _ = _units_after(ctx, i, limit)
+        units, _ = _units_after(ctx, i, limit, appositive=True)
         return units
     j = i
     while j < limit and doc[j].lower_ in _LINKS:
         j += 1
-    if j < limit and doc[j].lower_ in _APPOINT_VERBS and j > i or (
-        j < limit and doc[j].lower_ in _APPOINT_VERBS
-    ):
+    if j < limit and doc[j].lower_ in _APPOINT_VERBS:
         j += 1
         while j < limit and doc[j].lower_ in {"as", "to", "the", "a", "an"}:
             j += 1
-        units, _ = _units_after(ctx, j, limit)
+        units, _ = _units_after(ctx, j, limit, appositive=True)
         return units
     return []
 
@@ -212,17 +218,14 @@ def find_positions(ctx: Context) -> list[Position]:
     for person in ctx.of_type("person"):
         for mention in person.mentions:
             found: list[Position] = []
-            before = _before(ctx, mention)
-            if before:
-                start, body = before
-                tokens = list(ctx.doc[start : mention.token_start])
-                role = _role_text(tokens) if body else _span_text(ctx, start, mention.token_start)
-                role = role if body else " ".join(_singular(w) if k == len(role.split()) - 1 else w
-                                                  for k, w in enumerate(role.split()))
-                title = " ".join(_singular(w) if k == len(tokens) - 1 else w
-                                 for k, w in enumerate(_span_text(ctx, start, mention.token_start).split()))
+            for start, end, body in _before(ctx, mention):
+                tokens = list(ctx.doc[start:end])
+                title = _span_text(ctx, start, end)
+                words = title.split()
+                title = " ".join([*words[:-1], _singular(words[-1])]) if words else title
+                role = _role_text(tokens) if body else title
                 found.append(Position(person, title, role, body or _city_body(ctx, role), mention.sent))
-            else:
+            if not found:
                 # "City leaders X and Y": the second name shares the first one's title.
                 k = mention.token_start - 1
                 if k >= 0 and ctx.doc[k].lower_ in {"and", ","}:
