@@ -117,7 +117,10 @@ class EntitySelector:
                     continue
                 cands.append(Candidate(start, end, label, "ner"))
         place_starts = {c.start: c.end for c in cands if c.label == "GPE"}
-        cands += government_bodies(doc, place_starts)
+        bodies = government_bodies(doc, place_starts)
+        cands = [c for c in cands if c.source == "atlas" or not _joins_known_names(
+            doc, c.start, c.end, [k for k in atlas_spans if k != (c.start, c.end)])]
+        cands += bodies
         doc.spans["dates"] = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
         spans = []
         for cand in select_spans(doc, cands):
@@ -126,6 +129,16 @@ class EntitySelector:
                 span.id_ = cand.atlas_id
             spans.append(span)
         doc.ents = spans
+        # A body described in lower case ("municipal government of Chongqing") names
+        # its place in its own right; keep that place for the mention layer.
+        body_spans = {(b.start, b.end) for b in bodies}
+        inner = []
+        for span in spans:
+            if (span.start, span.end) in body_spans:
+                for start, end in place_starts.items():
+                    if span.start <= start and end <= span.end:
+                        inner.append(Span(doc, start, end, label="GPE"))
+        doc.spans["inner_places"] = inner
         return doc
 
 

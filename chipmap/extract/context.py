@@ -33,10 +33,12 @@ class Context:
 
     def __post_init__(self) -> None:
         self.sents = list(self.doc.sents)
-        for entity in self.entities:
-            for m in entity.mentions:
-                for i in range(m.token_start, m.token_end):
-                    self.by_token[i] = (entity, m)
+        pairs = [(e, m) for e in self.entities for m in e.mentions]
+        # Longer mentions win a token: "School of X of Nanjing University" over
+        # the "Nanjing University" nested in it.
+        for entity, m in sorted(pairs, key=lambda p: p[1].token_end - p[1].token_start):
+            for i in range(m.token_start, m.token_end):
+                self.by_token[i] = (entity, m)
 
     def at(self, token_index: int) -> tuple[Entity, Mention] | None:
         """The entity mentioned at this token, if any."""

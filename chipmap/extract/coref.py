@@ -54,10 +54,21 @@ class Entity:
         return min(self.mentions, key=lambda m: m.start)
 
 
+_BODY_OF = re.compile(
+    r"^(?P<level>[a-z'\u2019 ]*?)(?P<body>government|bureau|commission|committee|department|office)"
+    r" of (?:the )?(?P<place>[A-Z].*)$"
+)
+
+
 def _key(mention: Mention) -> str:
     if mention.atlas_id:
         return mention.atlas_id
-    norm = normalise_name(mention.text)
+    text = mention.text
+    body_of = _BODY_OF.match(text)
+    if body_of:
+        # "municipal government of Chongqing" is "Chongqing municipal government"
+        text = f"{body_of['place']} {body_of['level']} {body_of['body']}"
+    norm = normalise_name(text)
     if mention.type == "place":
         norm = _PLACE_SUFFIX.sub("", norm) or norm
     return f"{mention.type}:{norm}"
@@ -94,7 +105,7 @@ def _link_orgs(groups: dict[str, Entity], text: str) -> None:
     orgs = [e for e in groups.values() if e.type == "org"]
     multi = [e for e in orgs if any(len(f.split()) > 1 for f in e.surface_forms)]
     for entity in list(orgs):
-        if entity.key not in groups or entity.atlas_id:
+        if entity.key not in groups:
             continue
         forms = entity.surface_forms
         if not all(len(f.split()) == 1 for f in forms):
@@ -107,8 +118,17 @@ def _link_orgs(groups: dict[str, Entity], text: str) -> None:
             after = text[m.end : m.end + 1]
             if before.endswith("(") and after == ")":
                 for other in multi:
-                    if any(0 <= m.start - om.end <= 3 for om in other.mentions):
+                    near = any(0 <= m.start - om.end <= 3 for om in other.mentions)
+                    if near and not (other.atlas_id and entity.atlas_id and other.atlas_id != entity.atlas_id):
                         target = [other]
+        if target:
+            if entity.atlas_id and not target[0].atlas_id:
+                target[0].atlas_id = entity.atlas_id
+                target[0].kind = entity.kind or target[0].kind
+            _merge(groups, entity.key, target[0].key)
+            continue
+        if entity.atlas_id:
+            continue
         if not target and word.isupper() and len(word) >= 2:
             target = [o for o in multi if any(_initials(f) == word for f in o.surface_forms)]
         if not target and word.lower() not in _GENERIC_WORDS:

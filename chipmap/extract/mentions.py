@@ -174,7 +174,7 @@ def collect_mentions(doc: Doc, atlas: Atlas) -> list[Mention]:
         current = sent_index.get(token.i, current)
         sent_of_token.append(current)
     mentions: list[Mention] = []
-    for ent in doc.ents:
+    for ent in [*doc.ents, *doc.spans.get("inner_places", [])]:
         span = _clean_span(ent)
         if span is None:
             continue
@@ -208,7 +208,7 @@ def collect_mentions(doc: Doc, atlas: Atlas) -> list[Mention]:
                 honorific=honorific,
             )
         )
-    return mentions
+    return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 
 def disambiguate(mentions: list[Mention], atlas: Atlas) -> list[Mention]:

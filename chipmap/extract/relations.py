@@ -99,17 +99,64 @@ def located_in(ctx: Context) -> list[Link]:
                     continue
                 prep = doc[start - 1].lower_ if doc[start - 1].lower_ != "the" else doc[start - 2].lower_
                 verb_near = any(t.lower_ in _SETTLE_VERBS for t in doc[max(0, start - 6) : start])
-                if prep in {"in", "at"} and verb_near and len(set(o.key for o in orgs)) == 1:
+                if prep in {"in", "at"} and verb_near and len({o.key for o in orgs}) == 1:
                     links.append(Link("located_in", orgs[0], entity, si, 0.7))
-    # A place the article names, inside an organisation's own name.
+                    # "settled in the Knowledge City of Guangzhou Development District"
+                    for nxt, nstart, _nend in items:
+                        if nxt.type == "place" and nstart > start and \
+                                doc[nstart - 1].lower_ in {"of", ","} and nstart - start < 12:
+                            links.append(Link("located_in", orgs[0], nxt, si, 0.6))
+    # A city or district the article names, inside an organisation's own name:
+    # "Shanghai Integrated Circuit Investment Fund", "city government of Shanghai".
     for org in ctx.of_type("org"):
         for form in org.surface_forms:
             for place in ctx.of_type("place"):
-                if place.key not in places:
+                if place.key not in places or place.kind in {"country", "region"}:
                     continue
                 for pname in place.surface_forms:
-                    if pname != form and re.search(rf"(^|\(|\bof ){re.escape(pname)}(\b|\))", form):
+                    pattern = rf"(^{re.escape(pname)}\b|\({re.escape(pname)}\)|\bof (the )?{re.escape(pname)}( district| county| city)?$)"
+                    if pname != form and re.search(pattern, form):
                         links.append(Link("located_in", org, place, org.first.sent, 0.6))
+    links.extend(_hosted(ctx))
+    return links
+
+
+#: Verbs with which a place takes in organisations ("Pukou has attracted A, B and C").
+_HOST_VERBS = frozenset(
+    "introduced attracted gathered hosts hosted houses housed welcomed landed lured drew "
+    "brought home".split()
+)
+#: Nouns that describe an organisation right after a place ("Guangzhou semiconductor company X").
+_DESCRIPTORS = frozenset(
+    "company firm chipmaker maker manufacturer foundry startup start-up designer supplier "
+    "producer developer enterprise group giant vendor provider".split()
+)
+
+
+def _hosted(ctx: Context) -> list[Link]:
+    links: list[Link] = []
+    doc = ctx.doc
+    for si, sent in enumerate(ctx.sents):
+        items = _sent_entities(ctx, si)
+        for idx, (entity, _start, end) in enumerate(items):
+            if entity.type != "place":
+                continue
+            later = items[idx + 1 :]
+            # "Guangzhou semiconductor company CanSemi"
+            if later and later[0][0].type == "org":
+                between = doc[end : later[0][1]]
+                words = [t.lower_ for t in between]
+                if 0 < len(words) <= 4 and words[-1] in _DESCRIPTORS and all(t.is_alpha for t in between):
+                    links.append(Link("located_in", later[0][0], entity, si, 0.75))
+            # "Pukou District have introduced major projects such as A, B and C"
+            verb = next((t for t in doc[end : min(end + 4, sent.end)] if t.lower_ in _HOST_VERBS), None)
+            if verb is None or (verb.lower_ == "home" and doc[verb.i - 1].lower_ not in {"is", "was", "become", "became"}):
+                continue
+            for other, _s, _e in later:
+                if other.type == "org" and other.kind == "company":
+                    links.append(Link("located_in", other, entity, si, 0.65))
+                elif other.type == "place":
+                    break
     return links
 
 

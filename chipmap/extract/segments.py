@@ -69,6 +69,13 @@ def org_segments(ctx: Context, org: Entity) -> tuple[list[str], int | None]:
     entry = ctx.atlas.orgs.get(org.atlas_id) if org.atlas_id else None
     if entry and entry.segments:
         return list(entry.segments), None
+    # "JCET (Shaoxing)": a local unit works in its parent's segments.
+    base = re.match(r"^(.+?) \(.+\)$", org.name)
+    if base:
+        for other in ctx.of_type("org"):
+            parent = ctx.atlas.orgs.get(other.atlas_id) if other.atlas_id else None
+            if parent and parent.segments and base.group(1) in other.surface_forms:
+                return list(parent.segments), None
     for mention in org.mentions:
         sent = ctx.sents[mention.sent]
         orgs_here = {e.key for e, _ in (ctx.at(t.i) or (None, None) for t in sent) if e and e.type == "org"}
