@@ -9,6 +9,7 @@ there is one, as ``ent.ent_id_``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -46,10 +47,24 @@ class AtlasGazetteer:
             target = self.folded if len(doc) >= 2 and not key_name.isupper() else self.exact
             target.add("|".join(ids), [doc])
 
+    def _compound(self, entry_id: str, name: str) -> bool:
+        """True for names that join two atlas names ("Lingang Special Area of the China
+        (Shanghai) Pilot Free Trade Zone"): the text names two places there, not one."""
+        words = name.split()
+        for k in range(1, len(words)):
+            left, right = " ".join(words[:k]), " ".join(words[k:])
+            right = re.sub(r"^(of|in)( the)? ", "", right)
+            left_ids, right_ids = self.atlas.lookup(left), self.atlas.lookup(right)
+            if left_ids and right_ids and (set(left_ids) | set(right_ids)) - {entry_id}:
+                return True
+        return False
+
     def _surface_names(self) -> Iterable[tuple[str, list[str]]]:
         seen: dict[str, list[str]] = {}
         for entry in self.atlas.entries():
             for name in entry.sure_names():
+                if len(name.split()) > 3 and self._compound(entry.id, name):
+                    continue
                 if name.isascii() and len(name) >= 2:
                     seen.setdefault(name, [])
                     if entry.id not in seen[name]:

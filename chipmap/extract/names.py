@@ -170,8 +170,9 @@ def _split_coordinated(doc: Doc, start: int, end: int, heads: frozenset[str]) ->
     for k in range(start + 1, end - 1):
         if doc[k].lower_ not in splitters or k - 1 <= s:
             continue
-        left, right = doc[k - 1].lower_, doc[k + 1].lower_
-        if (left, right) in IDIOMS or not doc[k + 1].text[:1].isupper():
+        nxt = k + 2 if doc[k + 1].lower_ == "the" and k + 2 < end else k + 1
+        left, right = doc[k - 1].lower_, doc[nxt].lower_
+        if (left, right) in IDIOMS or not doc[nxt].text[:1].isupper():
             continue
         ends_in_head = left in heads and any(t.lower_ in heads for t in doc[k + 1 : end])
         both_strong = strong(s, k) and strong(k + 1, end)
