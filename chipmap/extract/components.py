@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from chipmap.atlas import Atlas, default_atlas
 from chipmap.extract.names import (
+    IDIOMS,
     Candidate,
     government_bodies,
     pattern_candidates,
@@ -55,7 +56,11 @@ class AtlasGazetteer:
             left, right = " ".join(words[:k]), " ".join(words[k:])
             right = re.sub(r"^(of|in)( the)? ", "", right)
             left_ids, right_ids = self.atlas.lookup(left), self.atlas.lookup(right)
-            if left_ids and right_ids and (set(left_ids) | set(right_ids)) - {entry_id}:
+            others = (set(left_ids) | set(right_ids)) - {entry_id}
+            # Only zones compound this way; "Optics Valley of China" is one name.
+            if left_ids and right_ids and any(
+                (p := self.atlas.places.get(o)) is not None and p.kind == "district" for o in others
+            ):
                 return True
         return False
 
@@ -82,12 +87,18 @@ class AtlasGazetteer:
 
 
 def _joins_known_names(doc: Doc, start: int, end: int, known: list[tuple[int, int]]) -> bool:
-    """True when a span is two atlas names joined by "and" or a comma ("A and B")."""
+    """True when a span joins an atlas name to another name with "and" or a comma.
+
+    "Tsinghua Unigroup and Sino IC Capital", "Intel and Chartered Semiconductor":
+    when one whole side is a known name, the span is a list, not one name.
+    """
     for k in range(start + 1, end - 1):
-        if doc[k].lower_ in {"and", "&", ","}:
+        if doc[k].lower_ in {"and", "&", ","} and (doc[k - 1].lower_, doc[k + 1].lower_) not in IDIOMS:
             left = any(s >= start and e <= k for s, e in known)
             right = any(s > k and e <= end for s, e in known)
-            if left and right:
+            whole_left = (start, k) in known
+            whole_right = (k + 1, end) in known
+            if (left and right) or whole_left or whole_right:
                 return True
     return False
 
@@ -126,7 +137,10 @@ class EntitySelector:
             if label == "PERSON":
                 cands.extend(split_ner_person(doc, ent.start, ent.end))
                 continue
-            parts = split_ner_org(doc, ent.start, ent.end) if label == "ORG" else [(ent.start, ent.end)]
+            start = ent.start
+            while start < ent.end - 1 and doc[start].lower_ in {"the", "a", "an"}:
+                start += 1  # a determiner must not make NER's span look longer
+            parts = split_ner_org(doc, start, ent.end) if label == "ORG" else [(start, ent.end)]
             for start, end in parts:
                 if _joins_known_names(doc, start, end, atlas_spans):
                     continue

@@ -90,9 +90,21 @@ def _resolve_types(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _initials(name: str) -> str:
-    words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in {"of", "and", "for", "the", "de"}]
-    return "".join(w[0] for w in words).upper()
+_LEGAL = {"co", "corp", "corporation", "company", "ltd", "limited", "inc", "group", "holdings"}
+
+
+def _initials(name: str) -> set[str]:
+    """Acronyms a name may go by: with and without its bracketed part and legal suffix."""
+    variants = {name, re.sub(r"\s*\([^)]*\)", "", name)}
+    out: set[str] = set()
+    for variant in variants:
+        words = [w for w in re.findall(r"[A-Za-z]+", variant)
+                 if w.lower() not in {"of", "and", "for", "the", "de"}]
+        out.add("".join(w[0] for w in words).upper())
+        while words and words[-1].lower() in _LEGAL:
+            words.pop()
+            out.add("".join(w[0] for w in words).upper())
+    return out
 
 
 def _merge(groups: dict[str, Entity], small: str, big: str) -> None:
@@ -114,11 +126,11 @@ def _link_orgs(groups: dict[str, Entity], text: str) -> None:
         target: list[Entity] = []
         # "Long Name (ACR)": the bracket right after a long name is its short form.
         for m in entity.mentions:
-            before = text[max(0, m.start - 2) : m.start]
+            before = text[max(0, m.start - 5) : m.start]
             after = text[m.end : m.end + 1]
-            if before.endswith("(") and after == ")":
+            if (before.endswith("(") and after == ")") or (before.endswith(", or ") and after in {",", ")"}):
                 for other in multi:
-                    near = any(0 <= m.start - om.end <= 3 for om in other.mentions)
+                    near = any(0 <= m.start - om.end <= 6 for om in other.mentions)
                     if near and not (other.atlas_id and entity.atlas_id and other.atlas_id != entity.atlas_id):
                         target = [other]
         if target:
@@ -130,7 +142,7 @@ def _link_orgs(groups: dict[str, Entity], text: str) -> None:
         if entity.atlas_id:
             continue
         if not target and word.isupper() and len(word) >= 2:
-            target = [o for o in multi if any(_initials(f) == word for f in o.surface_forms)]
+            target = [o for o in multi if any(word in _initials(f) for f in o.surface_forms)]
         if not target and word.lower() not in _GENERIC_WORDS:
             target = [
                 o for o in multi
@@ -143,7 +155,24 @@ def _link_orgs(groups: dict[str, Entity], text: str) -> None:
 
 def _link_people(groups: dict[str, Entity]) -> None:
     people = [e for e in groups.values() if e.type == "person"]
+    orgs = [e for e in groups.values() if e.type == "org"]
+    for person in list(people):
+        # "Xinlian Yuezhou" read as a name is the short form of "Xinlian Yuezhou ... Co."
+        owner = [o for o in orgs if any(f.startswith(p + " ") for f in o.surface_forms
+                                        for p in person.surface_forms)]
+        if len(owner) == 1:
+            _merge(groups, person.key, owner[0].key)
+            people.remove(person)
     full = [e for e in people if any(len(f.split()) > 1 for f in e.surface_forms)]
+    name_words = {w for e in full for f in e.surface_forms for w in f.split()}
+    for other in [e for e in groups.values() if e.type in {"place", "org"} and not e.atlas_id]:
+        if all(f in name_words for f in other.surface_forms):
+            # "Liang" or "Du" after "Liang Mong Song" or "Mayor Du Xiaogang" is the person
+            owner = [p for p in full if any(f in p.surface_forms[0].split() for f in other.surface_forms)]
+            if len(owner) == 1:
+                _merge(groups, other.key, owner[0].key)
+            else:
+                groups.pop(other.key, None)
     for entity in people:
         if entity in full:
             continue

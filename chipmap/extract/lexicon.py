@@ -57,9 +57,12 @@ KIND_WORDS: dict[str, str] = {
     **dict.fromkeys("fund funds capital investment investments ventures vc".split(), "investor"),
     **dict.fromkeys("times daily news post journal press media tv television xinhua".split(),
                     "media"),
-    **dict.fromkeys("hotel".split(), "other"),
+    **dict.fromkeys("hotel exchange".split(), "other"),
 }
 #: "Research Center" and the like are academic even though "center" alone is not.
+#: Bodies whose names end in words that usually mean something else.
+GOVERNMENT_PHRASES = ("political consultative conference", "people's congress",
+                      "people\u2019s congress", "state council", "party committee")
 ACADEMIC_PHRASES = ("research center", "research centre", "research institute", "key laboratory",
                     "engineering center", "engineering centre", "innovation center",
                     "innovation centre")
@@ -87,14 +90,17 @@ TITLE_MODIFIERS = frozenset(
 #: Titles written as acronyms.
 TITLE_ACRONYMS = frozenset({"CEO", "CFO", "CTO", "COO", "GM", "VP", "CPC"})
 #: Titles that belong to a city government when no body is named.
-CITY_TITLES = ("mayor", "city leader", "city party secretary", "party secretary", "vice mayor",
-               "deputy mayor", "municipal party secretary")
+CITY_TITLES = ("mayor", "city leader", "city party secretary", "vice mayor", "deputy mayor",
+               "municipal party secretary")
 
 #: Spans NER labels as names that are not entities in this domain.
 NOISE = frozenset(
     """
-    ic ics ai it iot 5g 6g chip chips semiconductor semiconductors r&d dram nand cpu gpu
-    soc mcu ev evs eda ip gdp ceo cto cfo vp gm phd covid-19 covid
+    ic ics ai it iot aiot 5g 6g chip chips semiconductor semiconductors r&d dram nand cpu gpu
+    npu soc mcu ev evs nev eda ip gdp ceo cto cfo vp gm phd covid-19 covid mems vcsel ipo
+    m&a sic gan cmos led oled lcd asic fpga igbt rf hpc adas esg lidar ssd hbm euv duv
+    cis mosfet pcb oem odm saas api 3d 2d nor ufs qlc tlc mlc slc lpddr ddr gddr holding
+    holdings
     """.split()
 )
 NOISE_PHRASES = frozenset(

@@ -17,6 +17,7 @@ from chipmap.atlas import Atlas, normalise_name
 from chipmap.extract.lexicon import (
     ACADEMIC_PHRASES,
     DEMONYMS,
+    GOVERNMENT_PHRASES,
     KIND_WORDS,
     NOISE,
     NOISE_PHRASES,
@@ -25,12 +26,16 @@ from chipmap.extract.lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
-from chipmap.extract.names import GOV_BODY, STRONG_HEADS, zone_like
+from chipmap.extract.names import EVENT_HEADS, GOV_BODY, STRONG_HEADS, zone_like
+
+#: Trade-show names that news writes like places ("SEMICON China", "CES").
+EVENT_BRANDS = frozenset({"SEMICON", "CES", "MWC", "Computex", "COMPUTEX", "electronica", "ICCAD"})
 
 HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.",
                         "professor", "madam", "sir"})
 _LEADING_DET = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_FACILITY = re.compile(r"^(fab|line|phase|building|plant|block|lot|module)\s+[\dIVX]+[A-Z]?$", re.IGNORECASE)
 _REGION_WORDS = ("delta", "bay area", "economic circle", "economic belt", "region")
 
 
@@ -81,6 +86,8 @@ def _clean_span(span: Span) -> Span | None:
 
 def _org_kind(name: str) -> str:
     low = name.lower()
+    if any(p in low for p in GOVERNMENT_PHRASES):
+        return "government"
     if any(p in low for p in ACADEMIC_PHRASES):
         return "academic"
     if " government" in f" {low}" or low.startswith("cpc "):
@@ -131,6 +138,8 @@ def _is_noise(span: Span, text: str) -> bool:
     words = [t.lower_ for t in span if t.is_alpha]
     if words and all(w in TITLE_HEADS or w in TITLE_MODIFIERS for w in words):
         return True  # a bare title ("Dean", "Vice President")
+    if _FACILITY.match(text):
+        return True  # "Fab 9", "Phase II": a facility or stage, not an organisation
     return bool(re.fullmatch(r"[\d\W]+", text))
 
 
@@ -158,6 +167,8 @@ def _classify(span: Span, label: str, atlas_id: str, atlas: Atlas) -> tuple[str,
         if zone_like(span) and not any(t.lower_ in GOV_BODY for t in span):
             return "place", place_kind(text), ""
         return "org", _org_kind(text), ""
+    if label in {"GPE", "ORG"} and (last in EVENT_HEADS or span[0].text in EVENT_BRANDS):
+        return "event", "", ""
     if label == "GPE":
         if last in STRONG_HEADS:
             return "org", _org_kind(text), ""
@@ -179,6 +190,9 @@ def collect_mentions(doc: Doc, atlas: Atlas) -> list[Mention]:
         if span is None:
             continue
         honorific = ""
+        if ent.label_ == "PERSON":
+            while len(span) > 1 and span[0].is_lower:
+                span = span.doc[span.start + 1 : span.end]  # "involve Hua Hong"
         if ent.label_ == "PERSON" and span[0].lower_ in HONORIFICS and len(span) > 1:
             honorific = span[0].text
             span = span.doc[span.start + 1 : span.end]

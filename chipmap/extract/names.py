@@ -96,7 +96,10 @@ def _run_ends(doc: Doc) -> list[tuple[int, int]]:
                 and doc[j + 2].lower_ not in HYPHEN_ADJECTIVES
             ):
                 j += 2  # Hi-tech, Sino-Singapore; not "Beijing-based"
-            elif nxt.lower_ in CONNECTORS and j + 2 < n:
+            elif nxt.lower_ in CONNECTORS and j + 2 < n and (
+                nxt.lower_ not in {"'s", "\u2019s"} or doc[j].lower_ == "people"
+            ):
+                # "'s" joins only "People's Government"; "China's Shanghai" is two names
                 k = j + 2
                 if doc[k].lower_ == "the" and k + 1 < n:
                     k += 1
@@ -125,6 +128,10 @@ def _trim_leading(doc: Doc, start: int, end: int) -> int:
         doc[start].lower_ in _LEADING_NOISE or doc[start].pos_ in {"VERB", "AUX", "ADV", "PRON"}
     ):
         start += 1
+    # "Shares of X", "Members of X" at the start of a sentence: a common noun, not a name
+    if start + 1 < end and doc[start].is_sent_start and doc[start].pos_ == "NOUN" \
+            and doc[start + 1].lower_ == "of" and doc[start].lower_ not in STRONG_HEADS:
+        start += 2
     return start
 
 
@@ -210,7 +217,7 @@ def pattern_candidates(doc: Doc) -> list[Candidate]:
                 continue
             if label == "EVENT" and last == start:
                 continue
-            stop = _complement_end(doc, last, run_end) if label == "ORG" else last + 1
+            stop = _complement_end(doc, last, run_end) if label in {"ORG", "EVENT"} else last + 1
             for s, e in _split_coordinated(doc, start, stop, heads):
                 while s < e and doc[s].lower_ == "the":
                     s += 1

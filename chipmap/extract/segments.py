@@ -78,10 +78,21 @@ def org_segments(ctx: Context, org: Entity) -> tuple[list[str], int | None]:
                 return list(parent.segments), None
     for mention in org.mentions:
         sent = ctx.sents[mention.sent]
-        orgs_here = {e.key for e, _ in (ctx.at(t.i) or (None, None) for t in sent) if e and e.type == "org"}
-        window = ctx.doc[max(sent.start, mention.token_start - _WINDOW) : min(sent.end, mention.token_end + _WINDOW)]
-        scope = sent.text if len(orgs_here) <= 1 else window.text
-        found = segments_from_text(scope)
+        # The cue must sit in the organisation's own stretch of the sentence: after
+        # it up to the next organisation, or just before it ("foundry X").
+        stop = min(sent.end, mention.token_end + _WINDOW)
+        for k in range(mention.token_end, stop):
+            hit = ctx.at(k)
+            if hit and hit[0].type == "org" and hit[0] is not org:
+                stop = k
+                break
+        start = max(sent.start, mention.token_start - 4)
+        for k in range(mention.token_start - 1, start - 1, -1):
+            hit = ctx.at(k)
+            if hit and hit[0].type == "org":
+                start = k + 1
+                break
+        found = segments_from_text(ctx.doc[start:stop].text)
         if found:
             return found, mention.sent
     return [], None

@@ -41,6 +41,7 @@ class Position:
     role: str  # role words only ("Executive Vice President")
     body: Entity | None
     sent: int
+    plural: bool = False
 
 
 def _singular(word: str) -> str:
@@ -52,6 +53,8 @@ def _singular(word: str) -> str:
 
 def _is_title_word(token: Token) -> bool:
     low = token.lower_
+    if token.pos_ == "VERB" and low.endswith("s"):
+        return False  # "heads", "chairs": verbs, not titles
     return (
         low in TITLE_HEADS
         or low in TITLE_MODIFIERS
@@ -113,6 +116,13 @@ def _before(ctx: Context, mention: Mention) -> list[tuple[int, int, Entity | Non
         break
     if start >= mention.token_start:
         return []
+    # "SMIC was represented by its chairman X", "the university's party secretary X":
+    # the possessive points back at the organisation last named.
+    owner = _possessor(ctx, i) if i >= sent_start and _is_title_word(doc[start]) else None
+    if owner is not None:
+        units, stop = _units_after(ctx, start, mention.token_start)
+        if units and all(t.text in {",", "and"} for t in doc[stop : mention.token_start]):
+            return [(s, e, b or owner) for s, e, b in units]
     # Parse forward; keep the units that run up to the name without a gap.
     units, stop = _units_after(ctx, start, mention.token_start)
     if not units or any(t.text not in {",", "and"} for t in doc[stop : mention.token_start]):
@@ -123,6 +133,42 @@ def _before(ctx: Context, mention: Mention) -> list[tuple[int, int, Entity | Non
             units = rest
         return []
     return units
+
+
+#: Nouns in "the university's", "the company's" that point back at a named body.
+_BACK_NOUNS: dict[str, tuple[str, ...]] = {
+    "company": ("company",), "firm": ("company",), "group": ("company",),
+    "chipmaker": ("company",), "foundry": ("company",), "university": ("academic",),
+    "institute": ("academic",), "academy": ("academic",), "school": ("academic",),
+    "association": ("association",), "fund": ("investor",), "city": ("city",),
+    "province": ("province",), "zone": ("district",), "district": ("district",),
+    "park": ("district",), "area": ("district",),
+}
+
+
+def _possessor(ctx: Context, i: int) -> Entity | None:
+    """The body an "its" or "the university's" at token ``i`` refers to, if clear."""
+    doc = ctx.doc
+    token = doc[i]
+    if token.lower_ in {"its", "their"}:
+        kinds: tuple[str, ...] = ("company", "academic", "association", "investor", "government")
+        noun = ""
+    elif token.lower_ in _BACK_NOUNS and i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "\u2019s"} \
+            and i > 0 and doc[i - 1].lower_ == "the":
+        kinds = _BACK_NOUNS[token.lower_]
+        noun = token.lower_
+    else:
+        return None
+    first_sent = max(0, ctx.sents.index(token.sent) - 2) if token.sent in ctx.sents else 0
+    floor = ctx.sents[first_sent].start
+    for k in range(i - 1, floor - 1, -1):
+        hit = ctx.at(k)
+        if hit and hit[0].type in _BODY_HOLDERS and hit[0].kind in kinds:
+            if not noun or noun in hit[0].name.lower() or hit[0].type == "place" or noun in {
+                "company", "firm", "group", "chipmaker", "foundry"
+            }:
+                return hit[0]
+    return None
 
 
 def _units_after(
@@ -224,7 +270,9 @@ def find_positions(ctx: Context) -> list[Position]:
                 words = title.split()
                 title = " ".join([*words[:-1], _singular(words[-1])]) if words else title
                 role = _role_text(tokens) if body else title
-                found.append(Position(person, title, role, body or _city_body(ctx, role), mention.sent))
+                plural = bool(tokens) and tokens[-1].lower_ != _singular(tokens[-1].text).lower()
+                found.append(Position(person, title, role, body or _city_body(ctx, role), mention.sent,
+                                      plural))
             if not found:
                 # "City leaders X and Y": the second name shares the first one's title.
                 k = mention.token_start - 1
@@ -232,7 +280,8 @@ def find_positions(ctx: Context) -> list[Position]:
                     hit = ctx.ending_at(k)
                     if hit and hit[0].type == "person":
                         for pos in previous.get(hit[1].token_start, []):
-                            found.append(Position(person, pos.title, pos.role, pos.body, mention.sent))
+                            if pos.plural:  # "City leaders X and Y"; not "Mayor X and Y"
+                                found.append(Position(person, pos.title, pos.role, pos.body, mention.sent))
             for start, end, body in _after(ctx, mention):
                 tokens = list(ctx.doc[start:end])
                 role = _role_text(tokens)
