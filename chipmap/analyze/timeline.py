@@ -1,0 +1,152 @@
+"""What happened in a cluster or to an organisation, dated and sourced, and the graph "as of" a day.
+
+Items come from four kinds of record:
+
+- ``event``, ``project`` or ``opening``: event entities tied to the subject,
+  dated by the event; the kind is read from the event's name (groundbreaking,
+  phase, fab... is a project; opening, launch, production start an opening);
+- ``appointment``: a ``holds_position`` relation at a body of the subject, dated
+  by the first article that reports it;
+- ``site``: a ``located_in`` relation from the news (not the atlas) into the
+  subject, dated by its first report: a new plant, base or office;
+- ``article``: every article about the subject, by publication date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from chipmap.analyze.index import GraphIndex
+from chipmap.analyze.refs import ArticleRef, EntityRef, article_ref, entity_ref
+from chipmap.graph_records import RelationRecord, Snapshot
+
+_PROJECT = re.compile(r"groundbreak|phase|fab\b|project|line|plant|base|expansion|invest|signing|signed",
+                      re.IGNORECASE)
+_OPENING = re.compile(r"open|launch|inaugurat|production|debut|listing|ipo", re.IGNORECASE)
+KINDS: tuple[str, ...] = ("event", "project", "opening", "appointment", "site", "article")
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineItem:
+    """One dated happening with the entities involved and the articles that report it."""
+
+    date: dt.date
+    kind: str
+    title: str
+    entities: tuple[EntityRef, ...]
+    relation_id: str | None
+    sources: tuple[ArticleRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """A subject's happenings, oldest first, within [since, until]."""
+
+    subject: EntityRef
+    since: dt.date | None
+    until: dt.date | None
+    items: tuple[TimelineItem, ...]
+    total: int
+
+
+def event_kind(name: str) -> str:
+    """project, opening or plain event, from words in an event's name."""
+    if _OPENING.search(name):
+        return "opening"
+    if _PROJECT.search(name):
+        return "project"
+    return "event"
+
+
+def subject_members(index: GraphIndex, subject_id: str) -> set[str]:
+    """The entities a timeline follows: a place's area and its orgs, or an org and its subsidiaries."""
+    if subject_id.startswith("place:") or (
+        (entity := index.entity(subject_id)) is not None and entity.kind == "park"
+    ):
+        area = index.area(subject_id)
+        return set(area.places) | set(index.orgs_in(area)) | {subject_id}
+    subsidiaries = {r.head_id for r in index.by_tail.get(subject_id, ()) if r.type == "subsidiary_of"}
+    return {subject_id} | subsidiaries
+
+
+def _sources(index: GraphIndex, relations: list[RelationRecord]) -> tuple[ArticleRef, ...]:
+    ids = sorted({a for r in relations for a in r.article_ids})
+    records = [index.snapshot.articles[a] for a in ids if a in index.snapshot.articles]
+    return tuple(article_ref(a) for a in sorted(records, key=lambda a: (a.published or dt.date.min, a.id)))
+
+
+def _items(index: GraphIndex, members: set[str]) -> list[TimelineItem]:
+    items: list[TimelineItem] = []
+    events: dict[str, list[RelationRecord]] = {}
+    for member in members:
+        for relation in index.relations_of(member):
+            other = relation.tail_id if relation.head_id == member else relation.head_id
+            entity = index.entity(other)
+            if entity is not None and entity.type == "event":
+                events.setdefault(other, []).append(relation)
+            if relation.from_atlas or relation.first_seen is None:
+                continue
+            if relation.type == "holds_position" and relation.tail_id == member:
+                title = f"{index.name(relation.head_id)}: {relation.title or 'position'} at {index.name(member)}"
+                items.append(TimelineItem(relation.first_seen, "appointment", title,
+                                          (entity_ref(index, relation.head_id), entity_ref(index, member)),
+                                          relation.id, _sources(index, [relation])))
+            elif (relation.type == "located_in" and relation.tail_id == member
+                  and relation.head_id.startswith("org:")):
+                title = f"{index.name(relation.head_id)} in {index.name(member)}"
+                items.append(TimelineItem(relation.first_seen, "site", title,
+                                          (entity_ref(index, relation.head_id), entity_ref(index, member)),
+                                          relation.id, _sources(index, [relation])))
+    for event_id, relations in events.items():
+        event = index.entity(event_id)
+        assert event is not None
+        sources = _sources(index, relations)
+        date = event.date or event.first_seen or (sources[0].published if sources else None)
+        if date is None:
+            continue
+        involved = sorted({r.head_id for r in relations} | {r.tail_id for r in relations} - {event_id})
+        items.append(TimelineItem(date, event_kind(event.name), event.name,
+                                  (entity_ref(index, event_id), *(entity_ref(index, i) for i in involved)),
+                                  None, sources))
+    article_ids: set[str] = set()
+    for member in members:
+        article_ids |= index.entity_articles.get(member, set())
+    for article_id in article_ids:
+        article = index.snapshot.articles.get(article_id)
+        if article is not None and article.published is not None:
+            items.append(TimelineItem(article.published, "article", article.title, (), None,
+                                      (article_ref(article),)))
+    return items
+
+
+def timeline(index: GraphIndex, subject_id: str, *, since: dt.date | None = None,
+             until: dt.date | None = None, kinds: tuple[str, ...] = KINDS,
+             limit: int = 100, offset: int = 0) -> Timeline:
+    """Dated happenings of a cluster or an organisation, oldest first."""
+    items = [i for i in _items(index, subject_members(index, subject_id))
+             if i.kind in kinds and (since is None or i.date >= since) and (until is None or i.date <= until)]
+    items.sort(key=lambda i: (i.date, KINDS.index(i.kind), i.title))
+    return Timeline(entity_ref(index, subject_id), since, until, tuple(items[offset:offset + limit]), len(items))
+
+
+def as_of(snapshot: Snapshot, day: dt.date) -> Snapshot:
+    """The snapshot as the news stood on ``day``: later articles and facts first seen later are dropped.
+
+    Atlas facts are undated reference data and stay. Entities stay too (an
+    entity without relations simply has nothing to say yet).
+    """
+    articles = {k: a for k, a in snapshot.articles.items() if a.published is None or a.published <= day}
+    relations = []
+    for relation in snapshot.relations:
+        if relation.from_atlas or relation.first_seen is None:
+            relations.append(relation)
+            continue
+        if relation.first_seen > day:
+            continue
+        kept = tuple(a for a in relation.article_ids if a in articles)
+        relations.append(dataclasses.replace(relation, article_ids=kept,
+                                             last_seen=min(relation.last_seen or day, day)))
+    return Snapshot(dict(snapshot.entities), relations, articles, dict(snapshot.place_parent))

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from chipmap.analyze import GraphIndex, cluster_profile
+
+
+def test_profile_includes_sub_places_and_their_orgs(tiny_index: GraphIndex) -> None:
+    profile = cluster_profile(tiny_index, "place:alpha")
+    assert {o.id for o in profile.organisations} == {"org:fab", "org:pack"}
+    assert [p.id for p in profile.places] == ["place:alpha-zone"]
+    fab = next(o for o in profile.organisations if o.id == "org:fab")
+    assert [r.id for r in fab.located] == ["r2"] and fab.segment_relations == ("r11",)
+
+
+def test_profile_ranks_news_backed_orgs_first(tiny_index: GraphIndex) -> None:
+    profile = cluster_profile(tiny_index, "place:alpha")
+    assert profile.leaders[0] == "org:fab"
+
+
+def test_profile_lists_people_events_and_recent_articles(tiny_index: GraphIndex) -> None:
+    profile = cluster_profile(tiny_index, "place:alpha")
+    assert [(p.name, p.title) for p in profile.people] == [("Ann Li", "CEO")]
+    assert [e.name for e in profile.events] == ["Alpha Fab Opening"]
+    assert [a.id for a in profile.recent_articles] == ["a2", "a1"]
+
+
+def test_profile_coverage_counts_segments(tiny_index: GraphIndex) -> None:
+    coverage = cluster_profile(tiny_index, "place:alpha").coverage.counts()
+    assert coverage["manufacturing"] == 1 and coverage["packaging_testing"] == 1 and coverage["design"] == 0
+
+
+def test_shaoxing_on_toy_graph_has_three_segments_with_evidence(toy_index: GraphIndex) -> None:
+    profile = cluster_profile(toy_index, "place:shaoxing")
+    segments = [g.segment for g in profile.by_segment if g.org_ids]
+    assert len(segments) >= 3
+    assert all(o.located for o in profile.organisations)
+    assert "org:jcet-shaoxing" in {o.id for o in profile.organisations}  # via Binhai New Area

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from chipmap.analyze import GraphIndex, as_of, cluster_profile, timeline
+from chipmap.analyze.timeline import event_kind
+from chipmap.graph_records import Snapshot
+
+
+def test_event_kind_reads_the_name() -> None:
+    assert event_kind("Fab 9 groundbreaking") == "project"
+    assert event_kind("Production base opening") == "opening"
+    assert event_kind("World Conference on Integrated Circuits") == "event"
+
+
+def test_cluster_timeline_is_dated_and_sourced(tiny_index: GraphIndex) -> None:
+    result = timeline(tiny_index, "place:alpha")
+    kinds = [(i.date.isoformat(), i.kind) for i in result.items]
+    assert ("2022-05-01", "opening") in kinds and ("2022-05-01", "appointment") in kinds
+    assert ("2022-05-01", "site") in kinds and ("2023-06-01", "article") in kinds
+    assert [i.date for i in result.items] == sorted(i.date for i in result.items)
+    appointment = next(i for i in result.items if i.kind == "appointment")
+    assert appointment.sources[0].url == "https://example.org/a1"
+
+
+def test_timeline_since_filters(tiny_index: GraphIndex) -> None:
+    result = timeline(tiny_index, "place:alpha", since=dt.date(2023, 1, 1))
+    assert [i.kind for i in result.items] == ["article"]
+
+
+def test_as_of_drops_later_news_but_keeps_the_atlas(tiny: Snapshot) -> None:
+    before = GraphIndex.build(as_of(tiny, dt.date(2021, 1, 1)))
+    profile = cluster_profile(before, "place:alpha")
+    assert {o.id for o in profile.organisations} == {"org:pack"}
+    assert "a2" not in before.snapshot.articles
