@@ -17,7 +17,7 @@ def validate(atlas: Atlas) -> list[str]:
     for place in atlas.places.values():
         if place.part_of and place.part_of not in atlas.places:
             problems.append(f"{place.id}: part_of {place.part_of} is not a place in the atlas")
-        if place.part_of and place.id in atlas.ancestors(place.part_of) + [place.part_of]:
+        if place.part_of and place.id in [*atlas.ancestors(place.part_of), place.part_of]:
             problems.append(f"{place.id}: part_of forms a cycle")
     for org in atlas.orgs.values():
         if org.headquarters and org.headquarters not in atlas.places:

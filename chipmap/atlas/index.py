@@ -33,8 +33,7 @@ Entry = Organization | Place
 #: Generic trailing words that news adds or drops from company names at will
 #: ("Tianshui Huatian" for "Tianshui Huatian Technology").
 WEAK_TAIL = frozenset(
-    "technology technologies tech electronics electronic semiconductor semiconductors "
-    "microelectronics co company corp corporation group holdings ltd limited inc".split()
+    ["technology", "technologies", "tech", "electronics", "electronic", "semiconductor", "semiconductors", "microelectronics", "co", "company", "corp", "corporation", "group", "holdings", "ltd", "limited", "inc"]
 )
 
 
@@ -121,6 +120,21 @@ class Atlas:
         if len(by_core) == 1 or (len(by_core) > 1 and by_core[0][0] < by_core[1][0]):
             return [by_core[0][1]]
         return []
+
+    def core_names(self) -> dict[str, str]:
+        """Multi-word core names that point at exactly one organisation (core -> id).
+
+        "Tianshui Huatian" for "Tianshui Huatian Technology": news drops the
+        generic tail, and the gazetteer should still know the name.
+        """
+        out: dict[str, str] = {}
+        for core, entries in self._cores.items():
+            if len(core.split()) < 2 or core in self._names:
+                continue
+            ranked = sorted(entries)
+            if len(ranked) == 1 or ranked[0][0] < ranked[1][0]:
+                out[core] = ranked[0][1]
+        return out
 
     def names(self) -> dict[str, list[str]]:
         """The whole name index (normalised name to ids); read-only by convention."""

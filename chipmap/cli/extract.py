@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -13,12 +13,12 @@ import typer
 from chipmap.cli.common import EXIT_OK, EXIT_SOME_FAILED, cli_errors, err, fail
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
 
 
-class PipelineChoice(str, Enum):
+class PipelineChoice(StrEnum):
     full = "full"
     raw = "raw"
 

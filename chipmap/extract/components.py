@@ -25,6 +25,7 @@ from chipmap.extract.names import (
     pinyin_people,
     split_ner_org,
     split_ner_person,
+    split_ner_place,
 )
 
 _PRIORITY = {"atlas": 3, "pattern": 2, "ner": 1}
@@ -47,6 +48,8 @@ class AtlasGazetteer:
             doc = nlp.make_doc(key_name)
             target = self.folded if len(doc) >= 2 and not key_name.isupper() else self.exact
             target.add("|".join(ids), [doc])
+        for core, entry_id in atlas.core_names().items():
+            self.folded.add(entry_id, [nlp.make_doc(core)])
 
     def _compound(self, entry_id: str, name: str) -> bool:
         """True for names that join two atlas names ("Lingang Special Area of the China
@@ -140,7 +143,12 @@ class EntitySelector:
             start = ent.start
             while start < ent.end - 1 and doc[start].lower_ in {"the", "a", "an"}:
                 start += 1  # a determiner must not make NER's span look longer
-            parts = split_ner_org(doc, start, ent.end) if label == "ORG" else [(start, ent.end)]
+            if label == "ORG":
+                parts = split_ner_org(doc, start, ent.end)
+            elif label == "GPE":
+                parts = split_ner_place(doc, start, ent.end)
+            else:
+                parts = [(start, ent.end)]
             for start, end in parts:
                 if _joins_known_names(doc, start, end, atlas_spans):
                     continue

@@ -34,7 +34,7 @@ def resolve_date(text: str, published: dt.date | None) -> str | None:
         return None
     if not _YEAR.search(text) and published and parsed.date() > published:
         parsed = parsed.replace(year=parsed.year - 1)
-    return parsed.date().isoformat()
+    return str(parsed.date().isoformat())
 
 
 def event_date(ctx: Context, event: Entity) -> str | None:

@@ -47,7 +47,7 @@ def _confidence(entity: Entity) -> float:
 
 def _relation(ctx: Context, link: Link) -> Relation:
     return Relation(
-        type=link.type,  # type: ignore[arg-type]
+        type=link.type,
         head=link.head.name,
         tail=link.tail.name,
         evidence=[ctx.evidence(link.sent)],
@@ -85,8 +85,8 @@ def read_doc(doc: Doc, article: Article, atlas: Atlas) -> ArticleExtraction:
     for org in ctx.of_type("org"):
         segments, seg_sent = org_segments(ctx, org)
         result.organizations.append(
-            Organization(name=org.name, aliases=org.aliases, kind=org.kind or "company",  # type: ignore[arg-type]
-                         segments=segments, atlas_id=org.atlas_id or None,  # type: ignore[arg-type]
+            Organization(name=org.name, aliases=org.aliases, kind=org.kind or "company",
+                         segments=segments, atlas_id=org.atlas_id or None,
                          evidence=_evidence(ctx, org), confidence=_confidence(org))
         )
         for seg in segments:
@@ -95,7 +95,7 @@ def read_doc(doc: Doc, article: Article, atlas: Atlas) -> ArticleExtraction:
                          confidence=0.9 if seg_sent is None else 0.7))
     for place in ctx.of_type("place"):
         result.places.append(
-            Place(name=place.name, aliases=place.aliases, kind=place.kind or "city",  # type: ignore[arg-type]
+            Place(name=place.name, aliases=place.aliases, kind=place.kind or "city",
                   atlas_id=place.atlas_id or None, evidence=_evidence(ctx, place),
                   confidence=_confidence(place))
         )

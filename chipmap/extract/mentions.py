@@ -266,7 +266,18 @@ def bracketed_units(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     places = {m.token_start: m for m in mentions if m.type == "place"}
     extra: list[Mention] = []
     for m in mentions:
-        if m.type != "org" or m.token_end + 2 >= len(doc) or doc[m.token_end].text != "(":
+        if m.type != "org" or m.token_end + 1 >= len(doc):
+            continue
+        # "SMIC Beijing": a city written straight after the company names its unit there
+        plain = places.get(m.token_end)
+        if plain and plain.kind == "city" and m.end == plain.start - 1 and (
+            plain.token_end >= len(doc) or not doc[plain.token_end].text[:1].isupper()
+        ):
+            span = doc[m.token_start : plain.token_end]
+            extra.append(Mention(span.text, "org", span.start_char, span.end_char, m.token_start,
+                                 plain.token_end, m.sent, m.kind or "company", "", ""))
+            continue
+        if doc[m.token_end].text != "(":
             continue
         place = places.get(m.token_end + 1)
         if place and place.token_end < len(doc) and doc[place.token_end].text == ")":

@@ -24,21 +24,16 @@ from chipmap.extract.lexicon import (
 )
 
 EVENT_HEADS = frozenset(
-    "conference forum summit expo exhibition meeting fair congress symposium ceremony "
-    "festival convention week show competition contest seminar workshop roadshow".split()
+    ["conference", "forum", "summit", "expo", "exhibition", "meeting", "fair", "congress", "symposium", "ceremony", "festival", "convention", "week", "show", "competition", "contest", "seminar", "workshop", "roadshow"]
 )
 CONNECTORS = frozenset({"of", "for", "and", "&", "on", "de", "the", "-", "'s", "\u2019s"})
 #: Words after a hyphen that make a place name into an adjective ("Beijing-based").
 HYPHEN_ADJECTIVES = frozenset(
-    "based headquartered owned funded listed backed born made invested controlled run "
-    "registered level".split()
+    ["based", "headquartered", "owned", "funded", "listed", "backed", "born", "made", "invested", "controlled", "run", "registered", "level"]
 )
 #: Head words that mark an organisation for sure (weak heads like "Technology" do not).
 STRONG_HEADS = frozenset(
-    "university academy institute association society alliance federation bureau committee "
-    "commission ministry department administration company corporation co co. group fund "
-    "laboratory college school council chamber bank hotel government office agency "
-    "center centre".split()
+    ["university", "academy", "institute", "association", "society", "alliance", "federation", "bureau", "committee", "commission", "ministry", "department", "administration", "company", "corporation", "co", "co.", "group", "fund", "laboratory", "college", "school", "council", "chamber", "bank", "hotel", "government", "office", "agency", "center", "centre"]
 )
 #: Pairs joined by "and" inside one name, never a split point.
 IDIOMS = frozenset(
@@ -49,8 +44,7 @@ IDIOMS = frozenset(
      ("industry", "informatization")}
 )
 _LEADING_NOISE = frozenset(
-    "the a an on in at during after before as to with by from and since under over for of "
-    "its his her their this that these those while when where which who according".split()
+    ["the", "a", "an", "on", "in", "at", "during", "after", "before", "as", "to", "with", "by", "from", "and", "since", "under", "over", "for", "of", "its", "his", "her", "their", "this", "that", "these", "those", "while", "when", "where", "which", "who", "according"]
 )
 
 
@@ -181,7 +175,9 @@ def _split_coordinated(doc: Doc, start: int, end: int, heads: frozenset[str]) ->
         left, right = doc[k - 1].lower_, doc[nxt].lower_
         if (left, right) in IDIOMS or not doc[nxt].text[:1].isupper():
             continue
-        ends_in_head = left in heads and any(t.lower_ in heads for t in doc[k + 1 : end])
+        # A zone "of"/"in" a place splits on the zone head alone ("Binhai New Area of Shaoxing").
+        rest_has_head = doc[k].lower_ in {"of", "in"} or any(t.lower_ in heads for t in doc[k + 1 : end])
+        ends_in_head = left in heads and rest_has_head
         both_strong = strong(s, k) and strong(k + 1, end)
         if ends_in_head or both_strong:
             parts.append((s, k))
@@ -280,6 +276,12 @@ def split_ner_org(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return _split_coordinated(doc, start, end, ORG_HEADS)
 
 
+def split_ner_place(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """"Binhai New Area of Shaoxing" read as one place is two: split after the zone head."""
+    parts = _split_coordinated(doc, start, end, PLACE_HEADS)
+    return [(s + 1 if doc[s].lower_ == "the" and e - s > 1 else s, e) for s, e in parts]
+
+
 def is_headline(sent: Span) -> bool:
     """Title Case lines (headlines) capitalise every word, so their shape says nothing."""
     tokens = [t for t in sent if not t.is_space]
@@ -310,7 +312,7 @@ def pinyin_people(doc: Doc) -> list[Candidate]:
             and nxt.text[:1].isupper()
             and nxt.text[1:].islower()
             and is_pinyin(nxt.text)
-            and not token.whitespace_ == ""
+            and token.whitespace_ != ""
         ):
             prev = doc[token.i - 1] if token.i > 0 else None
             if (

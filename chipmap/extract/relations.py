@@ -9,6 +9,7 @@ province", the atlas hierarchy between places the article names).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -17,12 +18,10 @@ from chipmap.extract.coref import Entity
 
 _BASED = frozenset({"based", "headquartered"})
 _SITE_WORDS = frozenset(
-    "plant fab factory base campus facility facilities center centre subsidiary branch "
-    "office line project headquarters site operations unit".split()
+    ["plant", "fab", "factory", "base", "campus", "facility", "facilities", "center", "centre", "subsidiary", "branch", "office", "line", "project", "headquarters", "site", "operations", "unit"]
 )
 _SETTLE_VERBS = frozenset(
-    "founded established set registered headquartered located based settled opened built "
-    "launched landed moved relocated started invested sits situated".split()
+    ["founded", "established", "set", "registered", "headquartered", "located", "based", "settled", "opened", "built", "launched", "landed", "moved", "relocated", "started", "invested", "sits", "situated"]
 )
 _SUBSIDIARY_CUES = ("subsidiary of", "unit of", "affiliate of", "arm of", "division of",
                     "owned by", "branch of", "part of")
@@ -40,12 +39,13 @@ class Link:
 
 
 def _sent_entities(ctx: Context, sent_index: int) -> list[tuple[Entity, int, int]]:
-    out = []
-    for e in ctx.entities:
-        for m in e.mentions:
-            if m.sent == sent_index:
-                out.append((e, m.token_start, m.token_end))
-    return sorted(out, key=lambda x: x[1])
+    """Outermost mentions of a sentence in text order (a name nested in another is skipped)."""
+    out = [(e, m.token_start, m.token_end) for e in ctx.entities for m in e.mentions
+           if m.sent == sent_index]
+    outer = [x for x in out if not any(
+        y is not x and y[1] <= x[1] and x[2] <= y[2] and (y[2] - y[1]) > (x[2] - x[1]) for y in out
+    )]
+    return sorted(outer, key=lambda x: x[1])
 
 
 def _org_list_before(ctx: Context, items: list[tuple[Entity, int, int]], index: int) -> list[Entity]:
@@ -102,10 +102,10 @@ def located_in(ctx: Context) -> list[Link]:
                 if prep in {"in", "at"} and verb_near and len({o.key for o in orgs}) == 1:
                     links.append(Link("located_in", orgs[0], entity, si, 0.7))
                     # "settled in the Knowledge City of Guangzhou Development District"
-                    for nxt, nstart, _nend in items:
-                        if nxt.type == "place" and nstart > start and \
-                                doc[nstart - 1].lower_ in {"of", ","} and nstart - start < 12:
-                            links.append(Link("located_in", orgs[0], nxt, si, 0.6))
+                    for other, ostart, _oend in items:
+                        if other.type == "place" and ostart > start and \
+                                doc[ostart - 1].lower_ in {"of", ","} and ostart - start < 12:
+                            links.append(Link("located_in", orgs[0], other, si, 0.6))
     # A city or district the article names, inside an organisation's own name:
     # "Shanghai Integrated Circuit Investment Fund", "city government of Shanghai".
     for org in ctx.of_type("org"):
@@ -123,13 +123,11 @@ def located_in(ctx: Context) -> list[Link]:
 
 #: Verbs with which a place takes in organisations ("Pukou has attracted A, B and C").
 _HOST_VERBS = frozenset(
-    "introduced attracted gathered hosts hosted houses housed welcomed landed lured drew "
-    "brought home".split()
+    ["introduced", "attracted", "gathered", "hosts", "hosted", "houses", "housed", "welcomed", "landed", "lured", "drew", "brought", "home"]
 )
 #: Nouns that describe an organisation right after a place ("Guangzhou semiconductor company X").
 _DESCRIPTORS = frozenset(
-    "company firm chipmaker maker manufacturer foundry startup start-up designer supplier "
-    "producer developer enterprise group giant vendor provider".split()
+    ["company", "firm", "chipmaker", "maker", "manufacturer", "foundry", "startup", "start-up", "designer", "supplier", "producer", "developer", "enterprise", "group", "giant", "vendor", "provider"]
 )
 
 
@@ -177,7 +175,7 @@ def part_of(ctx: Context) -> list[Link]:
     # "Shaoxing's Binhai New Area".
     for si, _sent in enumerate(ctx.sents):
         items = [x for x in _sent_entities(ctx, si) if x[0].type == "place"]
-        for (a, _as, ae), (b, bs, _be) in zip(items, items[1:], strict=False):
+        for (a, _as, ae), (b, bs, _be) in itertools.pairwise(items):
             if a.key == b.key:
                 continue
             between = doc[ae:bs].text.strip().lower()
@@ -200,6 +198,18 @@ def part_of(ctx: Context) -> list[Link]:
     return links
 
 
+def _unit_of_city(ctx: Context, form: str) -> re.Match[str] | None:
+    """"SiEn Qingdao" -> ("SiEn", "Qingdao") when the tail is a city the article names."""
+    for place in ctx.of_type("place"):
+        if place.kind != "city":
+            continue
+        for pname in place.surface_forms:
+            match = re.match(rf"^(.+) ({re.escape(pname)})$", form)
+            if match:
+                return match
+    return None
+
+
 def subsidiary_of(ctx: Context) -> list[Link]:
     links: list[Link] = []
     orgs = ctx.of_type("org")
@@ -210,7 +220,7 @@ def subsidiary_of(ctx: Context) -> list[Link]:
             links.append(Link("subsidiary_of", org, by_atlas[entry.parent], org.first.sent, 0.9))
         for form in org.surface_forms:
             # "JCET (Shaoxing)" is JCET's unit in Shaoxing; "School of X of Nanjing University".
-            base = re.match(r"^(.+?) \((.+)\)$", form)
+            base = re.match(r"^(.+?) \((.+)\)$", form) or _unit_of_city(ctx, form)
             of_tail = re.match(r"^.+ of (?:the )?(.+)$", form)
             for other in orgs:
                 if other is org:
@@ -227,7 +237,7 @@ def subsidiary_of(ctx: Context) -> list[Link]:
         if not any(cue in low for cue in _SUBSIDIARY_CUES):
             continue
         items = [x for x in _sent_entities(ctx, si) if x[0].type == "org"]
-        for (a, _as, ae), (b, bs, _be) in zip(items, items[1:], strict=False):
+        for (a, _as, ae), (b, bs, _be) in itertools.pairwise(items):
             between = doc[ae:bs].text.lower()
             if any(cue in between for cue in _SUBSIDIARY_CUES) and len(between) < 60:
                 links.append(Link("subsidiary_of", a, b, si, 0.85))

@@ -24,8 +24,7 @@ from chipmap.extract.lexicon import CITY_TITLES, TITLE_ACRONYMS, TITLE_HEADS, TI
 from chipmap.extract.mentions import Mention
 
 _APPOINT_VERBS = frozenset(
-    "appointed named elected promoted made became becomes serves served serving "
-    "acts acted works worked remains".split()
+    ["appointed", "named", "elected", "promoted", "made", "became", "becomes", "serves", "served", "serving", "acts", "acted", "works", "worked", "remains"]
 )
 _LINKS = frozenset({"was", "is", "has", "had", "been", "be", "will", "who", "currently", "now",
                     "also", "as", "to", "the", "a", "an", "newly", "recently"})
@@ -163,11 +162,11 @@ def _possessor(ctx: Context, i: int) -> Entity | None:
     floor = ctx.sents[first_sent].start
     for k in range(i - 1, floor - 1, -1):
         hit = ctx.at(k)
-        if hit and hit[0].type in _BODY_HOLDERS and hit[0].kind in kinds:
-            if not noun or noun in hit[0].name.lower() or hit[0].type == "place" or noun in {
-                "company", "firm", "group", "chipmaker", "foundry"
-            }:
-                return hit[0]
+        if not hit or hit[0].type not in _BODY_HOLDERS or hit[0].kind not in kinds:
+            continue
+        named = noun in hit[0].name.lower() or hit[0].type == "place"
+        if not noun or named or noun in {"company", "firm", "group", "chipmaker", "foundry"}:
+            return hit[0]
     return None
 
 

@@ -1,0 +1,82 @@
+"""No generic phrases as entities; one entity per real thing, with all its names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from chipmap.records import ArticleExtraction
+from tests.extract.helpers import all_forms, names
+
+Read = Callable[..., ArticleExtraction]
+
+NOISE_CASES = [
+    ("City Party Secretary Wen Nuan said IC and AI firms will grow in Shaoxing.", {"IC", "AI", "City Party"}),
+    ("Shaoxing's chip industry grew, and the Chip Era has begun for Shaoxing.", {"Shaoxing's", "the Chip Era"}),
+    ("The company said it will add MEMS and IGBT lines at Fab 9 in Wuxi.", {"MEMS", "IGBT", "Fab 9"}),
+    ("Chinese companies raised 15.8 billion US dollars for chip plants.", {"US", "Chinese"}),
+    ("He said the government would support them, and they agreed.", {"He", "they", "the government"}),
+]
+
+
+@pytest.mark.parametrize(("text", "noise"), NOISE_CASES)
+def test_generic_phrases_are_not_entities(read: Read, text: str, noise: set[str]) -> None:
+    result = read(text)
+    found = all_forms(result, "people") | all_forms(result, "organizations") | all_forms(result, "places")
+    assert not (found & noise), found & noise
+
+
+def test_real_names_next_to_noise_survive(read: Read) -> None:
+    result = read("Shaoxing's Binhai New Area hosts JCET and SMIC, the city's two IC leaders.")
+    assert {"JCET", "SMIC"} <= names(result, "organizations")
+    assert {"Binhai New Area", "Shaoxing"} <= all_forms(result, "places")
+
+
+def test_acronym_in_brackets_joins_the_full_name(read: Read) -> None:
+    result = read(
+        "Semiconductor Manufacturing International Corporation (SMIC) opened a fab. Later, SMIC said "
+        "output rose."
+    )
+    smic = [o for o in result.organizations if "SMIC" in [o.name, *o.aliases]]
+    assert len(smic) == 1
+    assert {"SMIC", "Semiconductor Manufacturing International Corporation"} <= {smic[0].name, *smic[0].aliases}
+    assert smic[0].atlas_id == "org:smic"
+
+
+def test_short_form_of_an_unknown_company_joins_its_full_name(read: Read) -> None:
+    result = read(
+        "Zhenhai Lumina Semiconductor Technology Co opened a plant in Ningbo. Lumina plans a second line."
+    )
+    orgs = [o for o in result.organizations if "Lumina" in [o.name, *o.aliases]]
+    assert len(orgs) == 1
+    assert orgs[0].name == "Zhenhai Lumina Semiconductor Technology Co"
+
+
+def test_surname_joins_the_full_person_name(read: Read) -> None:
+    result = read("Feng Changgen spoke first. Feng encouraged Shaoxing to keep investing.")
+    assert [(p.name, p.aliases) for p in result.people] == [("Feng Changgen", ["Feng"])]
+
+
+def test_two_people_with_one_surname_stay_apart(read: Read) -> None:
+    result = read("Wang Qingxian met Wang Jiangping in Hefei. Wang said the talks went well.")
+    assert names(result, "people") == {"Wang Qingxian", "Wang Jiangping"}
+    assert all(p.aliases == [] for p in result.people)
+
+
+def test_parent_and_local_unit_stay_two_entities(read: Read) -> None:
+    result = read("JCET (Shaoxing) started mass production, JCET said on Monday.")
+    assert {"JCET", "JCET (Shaoxing)"} <= names(result, "organizations")
+
+
+def test_atlas_aliases_in_two_languages_resolve_to_one_id(atlas: object) -> None:
+    from chipmap.atlas import Atlas
+
+    assert isinstance(atlas, Atlas)
+    ids = {tuple(atlas.lookup(n)) for n in ("中芯国际", "SMIC", "Semiconductor Manufacturing International Corporation")}
+    assert ids == {("org:smic",)}
+
+
+def test_pinyin_names_are_people(read: Read) -> None:
+    result = read("Keynote speakers included You Zheng, president of Huazhong University of Science and Technology.")
+    assert "You Zheng" in names(result, "people")
