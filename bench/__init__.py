@@ -1,0 +1,1 @@
+"""chipmap benchmarks: speed and memory, measured here and never asserted in tests."""
