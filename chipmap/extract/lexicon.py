@@ -37,7 +37,7 @@ KIND_WORDS: dict[str, str] = {
     **dict.fromkeys(["fund", "funds", "capital", "investment", "investments", "ventures", "vc"], "investor"),
     **dict.fromkeys(["times", "daily", "news", "post", "journal", "press", "media", "tv", "television", "xinhua"],
                     "media"),
-    **dict.fromkeys(["hotel", "exchange"], "other"),
+    **dict.fromkeys(["hotel", "exchange", "market"], "other"),
 }
 #: "Research Center" and the like are academic even though "center" alone is not.
 #: Bodies whose names end in words that usually mean something else.

@@ -21,7 +21,10 @@ _SITE_WORDS = frozenset(
     ["plant", "fab", "factory", "base", "campus", "facility", "facilities", "center", "centre", "subsidiary", "branch", "office", "line", "project", "headquarters", "site", "operations", "unit"]
 )
 _SETTLE_VERBS = frozenset(
-    ["founded", "established", "set", "registered", "headquartered", "located", "based", "settled", "opened", "built", "launched", "landed", "moved", "relocated", "started", "invested", "sits", "situated"]
+    "founded established set registered headquartered located based settled opened built "
+    "launched landed moved relocated started invested sits situated build builds building "
+    "open opens opening establish establishes establishing invest invests investing "
+    "locate locates relocate relocates settle settles move moves".split()
 )
 _SUBSIDIARY_CUES = ("subsidiary of", "unit of", "affiliate of", "arm of", "division of",
                     "owned by", "branch of", "part of")
@@ -69,6 +72,30 @@ def _org_list_before(ctx: Context, items: list[tuple[Entity, int, int]], index: 
     return orgs
 
 
+def _site_before(ctx: Context, items: list[tuple[Entity, int, int]], idx: int) -> Entity | None:
+    """The company whose plant, fab or centre is placed "in <place>" right here.
+
+    Reads "<site noun> in [the] <place>" and gives the nearest company named
+    before it in the sentence (an "its" in between refers to the same one).
+    """
+    doc = ctx.doc
+    start = items[idx][1]
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ not in {"in", "at"} or doc[k - 1].lower_ not in _SITE_WORDS:
+        return None
+    # a place between the company and the site noun belongs to another clause
+    for entity, _s, end in reversed(items[:idx]):
+        if end > k - 1:
+            continue
+        if entity.type == "place":
+            return None
+        if entity.type == "org" and entity.kind == "company":
+            return entity
+    return None
+
+
 def located_in(ctx: Context) -> list[Link]:
     links: list[Link] = []
     doc = ctx.doc
@@ -77,11 +104,24 @@ def located_in(ctx: Context) -> list[Link]:
         items = _sent_entities(ctx, si)
         for idx, (entity, start, end) in enumerate(items):
             if entity.type == "place":
-                # "Beijing-based Starblaze"
+                # "Beijing-based Starblaze"; "Piotech, a Shenyang-based equipment maker"
                 if end + 2 <= len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _BASED:
                     nxt = items[idx + 1] if idx + 1 < len(items) else None
+                    prev = items[idx - 1] if idx > 0 else None
                     if nxt and nxt[0].type == "org" and nxt[1] - (end + 2) <= 3:
                         links.append(Link("located_in", nxt[0], entity, si, 0.9))
+                    elif prev and prev[0].type == "org" and doc[prev[2]:start].text.strip().lower() in {
+                        ", a", ", an", ", the", "is a", "is an", ", one", "a", "an"
+                    }:
+                        links.append(Link("located_in", prev[0], entity, si, 0.85))
+                # "its plant in Shanghai's Lingang area", "a 12-inch fab in Tianjin"
+                site = _site_before(ctx, items, idx)
+                if site is not None:
+                    links.append(Link("located_in", site, entity, si, 0.7))
+                    # "in Shanghai's Lingang area": the smaller place too
+                    nxt = items[idx + 1] if idx + 1 < len(items) else None
+                    if nxt and nxt[0].type == "place" and doc[end:nxt[1]].text.strip() in {"'s", "\u2019s"}:
+                        links.append(Link("located_in", site, nxt[0], si, 0.7))
                 # "A, B and C in Pukou"
                 for org in _org_list_before(ctx, items, idx):
                     links.append(Link("located_in", org, entity, si, 0.75))
@@ -98,8 +138,19 @@ def located_in(ctx: Context) -> list[Link]:
                 if entity.type != "place" or start == 0:
                     continue
                 prep = doc[start - 1].lower_ if doc[start - 1].lower_ != "the" else doc[start - 2].lower_
-                verb_near = any(t.lower_ in _SETTLE_VERBS for t in doc[max(0, start - 6) : start])
-                if prep in {"in", "at"} and verb_near and len({o.key for o in orgs}) == 1:
+                verb = next((t for t in reversed(doc[max(0, start - 6) : start])
+                             if t.lower_ in _SETTLE_VERBS), None)
+                if verb is None or prep not in {"in", "at"} or len({o.key for o in orgs}) != 1:
+                    continue
+                org_at = next(s for e, s, _ in items if e is orgs[0])
+                sent_start = ctx.sents[si].start
+                # The company must own the verb: it comes before the verb with no other
+                # place in between, or the sentence opens with the participle
+                # ("Founded in 2014 in Lingang area, X ...").
+                owns = (org_at < verb.i and not any(
+                    e.type == "place" and org_at < s < verb.i for e, s, _ in items
+                )) or (verb.i - sent_start <= 2 and org_at > start)
+                if owns:
                     links.append(Link("located_in", orgs[0], entity, si, 0.7))
                     # "settled in the Knowledge City of Guangzhou Development District"
                     for other, ostart, _oend in items:

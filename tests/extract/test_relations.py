@@ -102,3 +102,21 @@ def test_segment_cue_about_another_company_is_not_borrowed(read: Read) -> None:
     result = read("Riverbend Capital Partners Co invested in a foundry run by SMIC in Beijing.")
     segs = relations(result, "operates_in")
     assert not any(h.startswith("Riverbend") for h, _ in segs)
+
+
+SITE_CASES = [
+    ("Hefei-based Nexchip will build a second fab in Xinzhan.", ("Nexchip", "Xinzhan")),
+    ("SMIC will invest 7.5 billion dollars in a 12-inch fab in Tianjin.", ("SMIC", "Tianjin")),
+    ("Piotech, a Shenyang-based equipment maker, listed its shares.", ("Piotech", "Shenyang")),
+    ("Wingtech said its plant in Shanghai's Lingang area started production.", ("Wingtech", "Lingang area")),
+]
+
+
+@pytest.mark.parametrize(("text", "pair"), SITE_CASES)
+def test_sites_and_based_appositives_give_located_in(read: Read, text: str, pair: tuple[str, str]) -> None:
+    assert pair in relations(read(text), "located_in")
+
+
+def test_site_of_a_company_named_in_another_clause_is_not_moved(read: Read) -> None:
+    result = read("SMIC reported profits in Shanghai, while Beijing opened a new plant in Yizhuang.")
+    assert ("SMIC", "Yizhuang") not in relations(result, "located_in")
