@@ -9,8 +9,10 @@ keeps the interfaces from depending on the store's internals.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Protocol
+import importlib
+from typing import Protocol, cast
 
+from chipmap.errors import ConfigError
 from chipmap.graph_records import (
     ArticleRecord,
     EntityRecord,
@@ -62,3 +64,26 @@ class GraphPort(Protocol):
     def snapshot(self) -> Snapshot:
         """The whole graph in memory for the analytics."""
         ...
+
+
+#: ``--db toy`` names the built-in toy graph (atlas plus five sample facts), no database needed.
+TOY_DB = "toy"
+
+
+def open_graph(db: str) -> GraphPort:
+    """The graph behind a database URL (through ``chipmap.open``), or the toy graph for ``toy``."""
+    if db == TOY_DB:
+        from chipmap.demo.toy import toy_graph
+
+        return toy_graph()
+    opener = getattr(importlib.import_module("chipmap"), "open", None)
+    if opener is None:
+        raise ConfigError("this chipmap has no graph store yet (chipmap.open is missing); use --db toy")
+    return cast(GraphPort, opener(db))
+
+
+def close_graph(graph: GraphPort) -> None:
+    """Release the graph's database handles, if it holds any."""
+    close = getattr(graph, "close", None)
+    if callable(close):
+        close()
