@@ -71,7 +71,8 @@ def extract_paths(
     published: dt.date | None = None,
     model: str | None = None,
     raw: bool = False,
+    on_article: Callable[[Article], None] | None = None,
 ) -> tuple[Iterator[ArticleExtraction], list[InputError]]:
     """Read then extract files; unreadable files are returned, not raised."""
     articles, errors = read_paths(paths, published=published)
-    return extract_articles(articles, model=model, raw=raw), errors
+    return extract_articles(articles, model=model, raw=raw, on_article=on_article), errors

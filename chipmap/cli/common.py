@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from chipmap.errors import ChipmapError, NotFound
 
@@ -36,6 +37,23 @@ def cli_errors() -> Iterator[None]:
         fail(str(exc), EXIT_SOME_FAILED)
     except ChipmapError as exc:
         fail(str(exc), EXIT_UNUSABLE)
+
+
+@contextmanager
+def progress_bar(wanted: bool = True, *, label: str = "articles") -> Iterator[Callable[..., None]]:
+    """A Rich progress bar with a rate on stderr when it is a terminal; a no-op otherwise."""
+    if not (wanted and err.is_terminal):
+        yield lambda *_args: None
+        return
+    columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task(label, total=None)
+
+        def advance(*_args: object) -> None:
+            progress.advance(task)
+
+        yield advance
 
 
 def print_json(data: Any) -> None:

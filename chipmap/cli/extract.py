@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from chipmap.cli.common import EXIT_OK, EXIT_SOME_FAILED, cli_errors, err, fail
+from chipmap.cli.common import EXIT_OK, EXIT_SOME_FAILED, cli_errors, err, fail, progress_bar
 
 
 class OutputFormat(StrEnum):
@@ -54,8 +54,9 @@ def extract(
             when = dt.date.fromisoformat(published)
         except ValueError:
             fail(f"--published {published!r} is not a date in YYYY-MM-DD form")
-    with cli_errors():
-        results, errors = extract_paths(paths, published=when, model=model, raw=pipeline is PipelineChoice.raw)
+    with cli_errors(), progress_bar(len(paths) > 1 or any(p.is_dir() for p in paths)) as advance:
+        results, errors = extract_paths(paths, published=when, model=model, raw=pipeline is PipelineChoice.raw,
+                                        on_article=advance)
         if output_format is OutputFormat.json:
             sys.stdout.write("[\n")
             for i, result in enumerate(results):
