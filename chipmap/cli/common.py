@@ -47,7 +47,7 @@ def progress_bar(wanted: bool = True, *, label: str = "articles") -> Iterator[Ca
         return
     columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as progress:
+    with Progress(*columns, console=err, transient=True, redirect_stdout=False, redirect_stderr=False) as progress:
         task = progress.add_task(label, total=None)
 
         def advance(*_args: object) -> None:
