@@ -1,0 +1,105 @@
+"""The query commands through Typer's runner on the built-in toy graph (``--db toy``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from chipmap.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, [*args, "--db", "toy"])
+    return result.exit_code, result.output
+
+
+def test_cluster_json_lists_orgs_in_three_segments_with_evidence() -> None:
+    code, output = run("cluster", "Shaoxing", "--json")
+    assert code == 0, output
+    data = json.loads(output)
+    groups = [g for g in data["profile"]["by_segment"] if g["org_ids"]]
+    assert len(groups) >= 3
+    for org in data["profile"]["organisations"]:
+        assert any(data["evidence"].get(r["id"]) for r in org["located"]), org["name"]
+
+
+def test_cluster_table_on_a_terminal() -> None:
+    code, output = run("cluster", "Shaoxing")
+    assert code == 0 and "Packaging & testing" in output and "JCET Shaoxing" in output
+
+
+def test_gaps_names_missing_segments_and_candidates_with_reasons() -> None:
+    code, output = run("gaps", "Shaoxing", "--json")
+    data = json.loads(output)
+    assert code == 0 and any(g["status"] == "missing" for g in data["gaps"])
+    assert len(data["candidates"]) >= 5
+    assert all(len(c["components"]) == 4 and all(p["reason"] for p in c["components"]) for c in data["candidates"])
+    code, output = run("gaps", "Shaoxing", "--vs", "Wuxi")
+    assert code == 0 and "against Wuxi" in output
+
+
+def test_locate_by_segments_ranks_clusters_with_reasons() -> None:
+    code, output = run("locate", "--segments", "design", "--json")
+    data = json.loads(output)
+    assert code == 0 and len(data["options"]) >= 3
+    assert all(c["reason"] for o in data["options"] for c in o["components"])
+    assert data["options"][0]["score"] >= data["options"][-1]["score"]
+
+
+def test_locate_an_organisation() -> None:
+    code, output = run("locate", "Empyrean Technology", "--limit", "3")
+    assert code == 0 and "EDA / IP" in output
+
+
+@pytest.mark.parametrize("args", [("cluster", "Shaoxin"), ("entity", "Nobody Atall"), ("gaps", "Shaoxing", "--vs", "Atlantis"),
+                                  ("path", "Zhu Yiming", "Nobody Atall"), ("compare", "Wuxi", "Atlantis"),
+                                  ("locate", "--segments", "chips")])
+def test_unknown_names_exit_1_with_suggestions(args: tuple[str, ...]) -> None:
+    code, output = run(*args)
+    assert code == 1, output
+    assert "No " in output
+
+
+def test_suggestions_are_printed() -> None:
+    _, output = run("cluster", "Shaoxin")
+    assert "Did you mean" in output and "Shaoxing" in output
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run("locate")[0] == 2
+    assert run("compare", "Wuxi")[0] == 2
+    assert run("timeline", "Hefei", "--since", "last year")[0] == 2
+    assert run("export", "--format", "xlsx")[0] == 2
+    assert run("export", "--format", "csv")[0] == 2  # needs --out
+
+
+def test_compare_timeline_entity_path_search() -> None:
+    code, output = run("compare", "Lingang", "Zhangjiang", "Wuxi", "--json")
+    assert code == 0 and len(json.loads(output)["clusters"]) == 3
+    code, output = run("timeline", "Shaoxing", "--since", "2020-01-01", "--json")
+    assert code == 0 and all(i["date"] >= "2020-01-01" for i in json.loads(output)["items"])
+    code, output = run("entity", "Zhu Yiming", "--json")
+    assert code == 0 and json.loads(output)["relation_total"] == 2
+    code, output = run("path", "Zhu Yiming", "GigaDevice")
+    assert code == 0 and "[holds_position]" in output and "Zhu Yiming also chairs GigaDevice." in output
+    code, output = run("search", "Shaoxing", "--json")
+    assert code == 0 and json.loads(output)[0]["id"] == "place:shaoxing"
+
+
+@pytest.mark.parametrize(("fmt", "files"), [("csv", {"entities.csv", "relations.csv"}),
+                                             ("neo4j", {"nodes.csv", "relationships.csv"}),
+                                             ("graphml", {"graph.graphml"}), ("json", {"graph.json"})])
+def test_export_writes_files(tmp_path: Path, fmt: str, files: set[str]) -> None:
+    code, output = run("export", "--format", fmt, "--out", str(tmp_path), "--json")
+    assert code == 0, output
+    assert {p.name for p in tmp_path.iterdir()} == files
+
+
+def test_export_json_to_stdout() -> None:
+    code, output = run("export", "--format", "json")
+    assert code == 0 and json.loads(output)["entities"]
