@@ -59,6 +59,8 @@ class AtlasGazetteer:
             left, right = " ".join(words[:k]), " ".join(words[k:])
             right = re.sub(r"^(of|in)( the)? ", "", right)
             left_ids, right_ids = self.atlas.lookup(left), self.atlas.lookup(right)
+            if left.endswith(("'s", "\u2019s")) and any(i.startswith("place:") for i in left_ids):
+                return True  # "China's Ministry of ...": the text names China and the ministry
             others = (set(left_ids) | set(right_ids)) - {entry_id}
             # Only zones compound this way; "Optics Valley of China" is one name.
             if left_ids and right_ids and any(
@@ -71,7 +73,7 @@ class AtlasGazetteer:
         seen: dict[str, list[str]] = {}
         for entry in self.atlas.entries():
             for name in entry.sure_names():
-                if len(name.split()) > 3 and self._compound(entry.id, name):
+                if len(name.split()) > 2 and self._compound(entry.id, name):
                     continue
                 if name.isascii() and len(name) >= 2:
                     seen.setdefault(name, [])
@@ -143,6 +145,12 @@ class EntitySelector:
             start = ent.start
             while start < ent.end - 1 and doc[start].lower_ in {"the", "a", "an"}:
                 start += 1  # a determiner must not make NER's span look longer
+            # "China's Ministry of ...", "Shanghai's Lingang Special Area": a known place
+            # and a possessive before a name are a place of their own.
+            for k in range(start + 1, min(ent.end - 1, start + 4)):
+                if doc[k].lower_ in {"'s", "\u2019s"} and (start, k) in atlas_spans:
+                    start = k + 1
+                    break
             if label == "ORG":
                 parts = split_ner_org(doc, start, ent.end)
             elif label == "GPE":

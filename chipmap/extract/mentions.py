@@ -35,6 +35,7 @@ HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "p
                         "professor", "madam", "sir"})
 _LEADING_DET = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_NOISE_KEYS = frozenset(normalise_name(word) for word in NOISE) | NOISE
 _FACILITY = re.compile(r"^(fab|line|phase|building|plant|block|lot|module)\s+[\dIVX]+[A-Z]?$", re.IGNORECASE)
 _REGION_WORDS = ("delta", "bay area", "economic circle", "economic belt", "region")
 
@@ -126,14 +127,14 @@ def _pick_atlas(atlas: Atlas, text: str, preferred: str, *, sure: bool = False) 
 def _is_noise(span: Span, text: str) -> bool:
     low = text.lower()
     norm = normalise_name(text)
-    if not norm or len(norm) < 2 or norm in NOISE or low in NOISE_PHRASES or norm in NOISE_PHRASES:
+    if not norm or len(norm) < 2 or norm in _NOISE_KEYS or low in NOISE_PHRASES or norm in NOISE_PHRASES:
         return True
     if low in DEMONYMS or (len(span) == 1 and span[0].pos_ == "PRON"):
         return True
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and (nxt.text == "$" or nxt.lower_ in {"dollar", "dollars", "cents"}):
         return True  # "US$", "US dollars": a currency, not a place
-    if all(not t.text[:1].isupper() for t in span if t.is_alpha):
+    if not any(t.text[:1].isupper() for t in span if any(c.isalpha() for c in t.text)):
         return True  # lower-case phrases are descriptions, not names
     words = [t.lower_ for t in span if t.is_alpha]
     if words and all(w in TITLE_HEADS or w in TITLE_MODIFIERS for w in words):

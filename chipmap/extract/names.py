@@ -223,7 +223,7 @@ def pattern_candidates(doc: Doc) -> list[Candidate]:
 
 
 _GOV_LEVEL = frozenset({"city", "municipal", "provincial", "district", "county", "people's",
-                        "people\u2019s", "town", "prefectural"})
+                        "people\u2019s", "town", "prefectural", "party", "cpc", "communist"})
 GOV_BODY = frozenset({"government", "bureau", "commission", "committee", "department", "office",
                        "administration"})
 

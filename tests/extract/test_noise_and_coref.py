@@ -80,3 +80,14 @@ def test_atlas_aliases_in_two_languages_resolve_to_one_id(atlas: object) -> None
 def test_pinyin_names_are_people(read: Read) -> None:
     result = read("Keynote speakers included You Zheng, president of Huazhong University of Science and Technology.")
     assert "You Zheng" in names(result, "people")
+
+
+def test_possessive_place_before_a_name_is_its_own_place(read: Read) -> None:
+    result = read("China's Ministry of Industry and Information Technology (MIIT) issued rules.")
+    assert "Ministry of Industry and Information Technology" in names(result, "organizations")
+    assert "China" in names(result, "places")
+
+
+def test_apostrophe_place_names_survive_the_noise_filter(read: Read) -> None:
+    result = read("Samsung's memory plant in Xi'an produced its first wafers in 2014.")
+    assert "Xi'an" in names(result, "places")
