@@ -1,0 +1,68 @@
+"""The state one build shares between its stages.
+
+It is loaded from the database when the build starts and only changed after a
+commit, so that everything a stage decides is a function of what is stored
+(the property that makes a killed-and-rerun build end like a clean one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from chipmap.atlas import Atlas
+from chipmap.config import Settings
+from chipmap.ingest.dedup import NearDuplicates
+from chipmap.pipeline.work import BuildSummary, Progress, Work
+from chipmap.resolve import EntityIndex
+from chipmap.store import Database
+from chipmap.store.state import known_articles, known_sources, load_index, signatures
+
+if TYPE_CHECKING:
+    from chipmap.extract import Extractor
+
+
+@dataclass
+class BuildContext:
+    """Database, atlas, resolution index and what is already stored or pending."""
+
+    db: Database
+    atlas: Atlas
+    settings: Settings
+    index: EntityIndex
+    stored: set[str]
+    sources: dict[str, set[str]]
+    near: NearDuplicates
+    make_extractor: Callable[[], Extractor]
+    summary: BuildSummary
+    ingested: dt.date = field(default_factory=dt.date.today)
+    workers: int = 1
+    model: str | None = None
+    progress: Progress | None = None
+    pending: dict[str, Work] = field(default_factory=dict)
+    _extractor: Extractor | None = field(default=None, repr=False)
+
+    @classmethod
+    def load(cls, db: Database, *, atlas: Atlas, settings: Settings, summary: BuildSummary,
+             make_extractor: Callable[[], Extractor], workers: int = 1, model: str | None = None,
+             progress: Progress | None = None) -> BuildContext:
+        """A context with the index, stored ids, sources and signatures read from ``db``."""
+        near = NearDuplicates()
+        near.add_many(signatures(db))
+        return cls(db=db, atlas=atlas, settings=settings, index=load_index(db), stored=known_articles(db),
+                   sources=known_sources(db), near=near, make_extractor=make_extractor, summary=summary,
+                   workers=workers, model=model, progress=progress)
+
+    @property
+    def extractor(self) -> Extractor:
+        """The extractor, built on first use (a build with nothing new never loads spaCy)."""
+        if self._extractor is None:
+            self._extractor = self.make_extractor()
+        return self._extractor
+
+    def tick(self) -> None:
+        """Tell the progress display that one more input is done."""
+        if self.progress is not None:
+            self.progress.update(self.summary)

@@ -1,0 +1,141 @@
+"""The build's stages, registered by name: dedup → extract → resolve → write.
+
+Each stage is a thin shell around a pure function from another package
+(``ingest.dedup``, ``extract.read_doc``, ``resolve.resolve_article``,
+``store.article_rows``); the runner, not the stages, owns progress, timing and
+error capture. A map stage takes one ``Work`` and returns it (or None when the
+article needs nothing more); a batch stage transforms the stream, because
+spaCy reads articles fastest in batches.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import chain
+
+from chipmap.extract import EXTRACTOR_VERSION, read_doc
+from chipmap.ingest.dedup import content_id, signature
+from chipmap.pipeline.context import BuildContext
+from chipmap.pipeline.work import Work
+from chipmap.records import Article
+from chipmap.resolve import resolve_article
+from chipmap.store import SourceEntry, add_sources, article_rows, write_article
+
+logger = logging.getLogger(__name__)
+
+EntryFn = Callable[[Article, BuildContext], Work | None]
+MapFn = Callable[[Work, BuildContext], Work | None]
+BatchFn = Callable[[Iterator[Work], BuildContext], Iterator[Work]]
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """A named step; exactly one of ``entry`` (articles in), ``map`` and ``batch`` is set."""
+
+    name: str
+    entry: EntryFn | None = None
+    map: MapFn | None = None
+    batch: BatchFn | None = None
+
+
+def _record_copy(ctx: BuildContext, article_id: str, entry: SourceEntry) -> None:
+    """Keep another source of a stored or pending article (or note that it is known)."""
+    if entry.location in ctx.sources.get(article_id, ()):
+        ctx.summary.unchanged += 1
+        return
+    pending = ctx.pending.get(article_id)
+    if pending is not None:
+        if all(s.location != entry.location for s in pending.sources):
+            pending.sources.append(entry)
+    else:
+        add_sources(ctx.db, article_id, [entry])
+        ctx.sources.setdefault(article_id, set()).add(entry.location)
+    ctx.summary.duplicates += 1
+    ctx.summary.near_duplicates += entry.duplicate == "near"
+
+
+def dedup(article: Article, ctx: BuildContext) -> Work | None:
+    """A ``Work`` for a story the graph lacks; None for one it has (its source is kept)."""
+    ctx.summary.read += 1
+    article_id = content_id(article.text)
+    entry = SourceEntry(location=article.source or article.url or article.id, url=article.url)
+    if article_id in ctx.stored or article_id in ctx.pending:
+        _record_copy(ctx, article_id, dataclasses.replace(entry, duplicate="exact"))
+        return None
+    sig = signature(article.text)
+    original = ctx.near.find(sig)
+    if original is not None:
+        _record_copy(ctx, original, dataclasses.replace(entry, duplicate="near"))
+        return None
+    work = Work(article=dataclasses.replace(article, id=article_id), original_id=article.id,
+                signature=sig, sources=[entry])
+    ctx.pending[article_id] = work
+    ctx.near.add(article_id, sig)
+    return work
+
+
+def extract(works: Iterator[Work], ctx: BuildContext) -> Iterator[Work]:
+    """Read each article with spaCy in batches (``n_process`` from settings), or with dask workers."""
+    first = next(works, None)
+    if first is None:
+        return
+    stream = chain([first], works)
+    if ctx.workers > 1:
+        from chipmap.pipeline.parallel import extract_parallel
+
+        yield from extract_parallel(stream, workers=ctx.workers, model=ctx.model,
+                                    batch_size=ctx.settings.batch_size)
+        return
+    extractor = ctx.extractor
+    pairs = ((work.article.text, work) for work in stream)
+    for doc, work in extractor.nlp.pipe(pairs, as_tuples=True, batch_size=ctx.settings.batch_size,
+                                        n_process=ctx.settings.n_process):
+        try:
+            work.extraction = read_doc(doc, work.article, extractor.atlas)
+        except Exception as exc:  # one odd article must not stop the build
+            logger.debug("extraction failed for %s", work.location, exc_info=True)
+            work.error = f"extraction failed: {exc}"
+        yield work
+
+
+def resolve(work: Work, ctx: BuildContext) -> Work:
+    """Decide which graph entity each mention is, against the in-memory index."""
+    assert work.extraction is not None
+    work.resolution = resolve_article(work.extraction, ctx.index, atlas=ctx.atlas)
+    return work
+
+
+def write(work: Work, ctx: BuildContext) -> Work:
+    """Commit the article in one transaction, then let the index and caches know."""
+    assert work.extraction is not None and work.resolution is not None
+    rows = article_rows(work.article, work.extraction, work.resolution, ingested=ctx.ingested,
+                        extractor_version=EXTRACTOR_VERSION, sources=work.sources,
+                        external_id=work.original_id, signature=work.signature)
+    result = write_article(ctx.db, rows)
+    for entity in result.new_entities:
+        ctx.index.add(entity)
+    for entity_id, forms in result.forms.items():
+        if entity_id in ctx.index:
+            ctx.index.add_names(entity_id, forms)
+    ctx.stored.add(result.article_id)
+    ctx.sources[result.article_id] = {s.location for s in work.sources}
+    ctx.pending.pop(result.article_id, None)
+    summary = ctx.summary
+    summary.added += 1
+    summary.entities_added += len(result.new_entities)
+    summary.relations += result.relations
+    summary.evidence += result.evidence
+    summary.skipped_relations += result.skipped_relations
+    return work
+
+
+STAGES: dict[str, Stage] = {
+    "dedup": Stage("dedup", entry=dedup),
+    "extract": Stage("extract", batch=extract),
+    "resolve": Stage("resolve", map=resolve),
+    "write": Stage("write", map=write),
+}
+DEFAULT_STAGES: tuple[str, ...] = ("dedup", "extract", "resolve", "write")

@@ -1,0 +1,150 @@
+"""The in-memory index of known entities that resolution looks names up in.
+
+The build loads it from the database once and extends it after each article is
+committed, so resolving never queries the database and tests can build an
+index by hand. It must hold exactly what the database holds (the same names for
+the same ids): a build that is killed and re-run reloads it from the database
+and has to make the same decisions as an uninterrupted build. Every look-up
+therefore returns ids sorted, never in insertion order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from chipmap.resolve.names import acronyms, name_key
+
+#: Entity types whose names are compared fuzzily (people are not: pinyin names
+#: one letter apart are usually different people).
+FUZZY_TYPES = frozenset({"org", "place", "event"})
+
+
+@dataclass(frozen=True, slots=True)
+class KnownEntity:
+    """What resolution needs to know about an entity in the graph."""
+
+    id: str
+    type: str
+    kind: str
+    name: str
+    atlas_id: str | None = None
+
+
+def indexable(entity_type: str, name: str, *, canonical: bool) -> bool:
+    """Whether a name may identify an entity across articles.
+
+    A person's one-word alias ("Zhou") identifies nobody outside its article;
+    their canonical name is kept whatever its length so it matches itself.
+    """
+    key = name_key(name)
+    if not key:
+        return False
+    return not (entity_type == "person" and not canonical and " " not in key)
+
+
+class EntityIndex:
+    """Known entities by id, by normalised name, by acronym, and a fuzzy pool."""
+
+    def __init__(self) -> None:
+        self._entities: dict[str, KnownEntity] = {}
+        self._names: dict[tuple[str, str], set[str]] = {}
+        self._acronyms: dict[tuple[str, str], set[str]] = {}
+        self._fuzzy: dict[tuple[str, str], dict[str, set[str]]] = {}
+        self._ambiguous: dict[str, set[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._entities
+
+    def get(self, entity_id: str) -> KnownEntity | None:
+        """The entity with this id, or None."""
+        return self._entities.get(entity_id)
+
+    def add(self, entity: KnownEntity, names: Iterable[str] = (), *,
+            ambiguous: Iterable[str] = ()) -> None:
+        """Add (or update) an entity with its names; ``ambiguous`` names never identify it."""
+        self._entities[entity.id] = entity
+        self._ambiguous.setdefault(entity.id, set()).update(ambiguous)
+        self._index_name(entity, entity.name, canonical=True)
+        self.add_names(entity.id, names)
+
+    def add_names(self, entity_id: str, names: Iterable[str]) -> None:
+        """More surface forms of a known entity."""
+        entity = self._entities[entity_id]
+        for name in names:
+            self._index_name(entity, name, canonical=False)
+
+    def _index_name(self, entity: KnownEntity, name: str, *, canonical: bool) -> None:
+        if name in self._ambiguous.get(entity.id, ()) or not indexable(entity.type, name, canonical=canonical):
+            return
+        key = name_key(name)
+        self._names.setdefault((entity.type, key), set()).add(entity.id)
+        if entity.type == "org":
+            for acronym in acronyms(name):
+                self._acronyms.setdefault((entity.type, acronym), set()).add(entity.id)
+        if entity.type in FUZZY_TYPES and not entity.atlas_id:
+            pool = self._fuzzy.setdefault((entity.type, entity.kind), {})
+            pool.setdefault(key, set()).add(entity.id)
+
+    def ambiguous_names(self, entity_id: str) -> set[str]:
+        """Names that must not identify this entity (atlas names shared with another entry)."""
+        return set(self._ambiguous.get(entity_id, ()))
+
+    def lookup(self, entity_type: str, key: str) -> list[str]:
+        """Ids of entities of this type with a name whose key is ``key``."""
+        return sorted(self._names.get((entity_type, key), ()))
+
+    def lookup_acronym(self, entity_type: str, acronym: str) -> list[str]:
+        """Ids of entities of this type whose name abbreviates to ``acronym`` (lower case)."""
+        return sorted(self._acronyms.get((entity_type, acronym), ()))
+
+    def fuzzy(self, entity_type: str, kind: str, key: str, *, threshold: float) -> list[tuple[str, str, float]]:
+        """(id, matched key, score) of news-only entities whose name is close to ``key``, best first."""
+        pool = self._fuzzy.get((entity_type, kind))
+        if not pool:
+            return []
+        found = process.extract(key, list(pool), scorer=fuzz.token_sort_ratio,
+                                score_cutoff=threshold, limit=10)
+        hits = [(entity_id, match, float(score)) for match, score, _ in found for entity_id in pool[match]]
+        return sorted(hits, key=lambda hit: (-hit[2], hit[0]))
+
+
+class IndexView:
+    """A base index plus the entities one article adds, searched as one.
+
+    Resolving an article must not change the shared index until the article is
+    committed; the view keeps the article's new entities and names aside.
+    """
+
+    def __init__(self, base: EntityIndex) -> None:
+        self.base = base
+        self.local = EntityIndex()
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self.local or entity_id in self.base
+
+    def get(self, entity_id: str) -> KnownEntity | None:
+        return self.local.get(entity_id) or self.base.get(entity_id)
+
+    def remember(self, entity: KnownEntity, names: Iterable[str]) -> None:
+        """Record an entity (new or known) and forms the article uses for it."""
+        if entity.id not in self.local:
+            self.local.add(entity, ambiguous=self.base.ambiguous_names(entity.id))
+        self.local.add_names(entity.id, names)
+
+    def lookup(self, entity_type: str, key: str) -> list[str]:
+        return sorted(set(self.base.lookup(entity_type, key)) | set(self.local.lookup(entity_type, key)))
+
+    def lookup_acronym(self, entity_type: str, acronym: str) -> list[str]:
+        return sorted(set(self.base.lookup_acronym(entity_type, acronym))
+                      | set(self.local.lookup_acronym(entity_type, acronym)))
+
+    def fuzzy(self, entity_type: str, kind: str, key: str, *, threshold: float) -> list[tuple[str, str, float]]:
+        hits = {(h[0], h[1]): h for h in self.base.fuzzy(entity_type, kind, key, threshold=threshold)}
+        hits.update({(h[0], h[1]): h for h in self.local.fuzzy(entity_type, kind, key, threshold=threshold)})
+        return sorted(hits.values(), key=lambda hit: (-hit[2], hit[0]))

@@ -1,0 +1,59 @@
+"""Name keys the resolver compares: normalised names, acronyms, slugs for new ids.
+
+All keys build on ``chipmap.atlas.normalise_name`` so that the resolver, the
+atlas and the evaluation scorer agree on when two names are the same name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from chipmap.atlas import normalise_name
+
+#: Words left out of an acronym ("Bank of China" -> BOC, not BOFC).
+_MINOR_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "at", "de"})
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
+_PARENTHESISED = re.compile(r"\([^)]*\)")
+_SLUG_DROP = re.compile(r"[^\w]+", re.UNICODE)
+#: Acronyms shorter than this are too ambiguous to resolve on ("IC", "AI").
+MIN_ACRONYM = 3
+SLUG_MAX = 60
+
+
+def name_key(name: str) -> str:
+    """The comparison key of a name (see ``chipmap.atlas.normalise_name``)."""
+    return normalise_name(name)
+
+
+def is_acronym(name: str) -> bool:
+    """True for names written as an acronym: SMIC, CXMT, YMTC (not Huawei, not IC)."""
+    compact = name.replace(".", "").strip()
+    return bool(_ACRONYM.match(compact)) and len(compact) >= MIN_ACRONYM
+
+
+def acronyms(name: str) -> set[str]:
+    """Acronyms a long name can be written as, lower case, with and without legal tails.
+
+    "Semiconductor Manufacturing International Corporation" gives {"smi", "smic"};
+    parenthesised parts are dropped ("Hua Hong (Wuxi) Co" gives {"hh", "hhc"}).
+    """
+    words = [w for w in re.split(r"[^\w]+", _PARENTHESISED.sub(" ", name).lower()) if w]
+    words = [w for w in words if w not in _MINOR_WORDS]
+    if len(words) < 2:
+        return set()
+    full = "".join(w[0] for w in words)
+    short_words = name_key(_PARENTHESISED.sub(" ", name)).split()
+    short = "".join(w[0] for w in short_words if w not in _MINOR_WORDS)
+    return {a for a in (full, short) if len(a) >= MIN_ACRONYM}
+
+
+def digits(name: str) -> str:
+    """The digits of a name, in order: "Fab 7" and "Fab 8" must never be merged by fuzz."""
+    return "".join(ch for ch in name if ch.isdigit())
+
+
+def slug(name: str) -> str:
+    """A readable id fragment from a name; a short hash when nothing readable is left."""
+    text = _SLUG_DROP.sub("-", name_key(name)).strip("-_")[:SLUG_MAX].strip("-_")
+    return text or hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]

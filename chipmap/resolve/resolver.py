@@ -1,0 +1,197 @@
+"""Which graph entity each entity an article names is: the cross-article merge rules.
+
+Rules, first match wins, each recorded as the ``reason`` of the decision:
+
+1. ``atlas_id`` — the extractor tied the name to an atlas entry: its id is the
+   entity id. Two different atlas entries are therefore never merged.
+2. ``name`` / ``alias`` — the normalised name (then any alias) equals a name of
+   a known entity of the same type. Several candidates: the one whose canonical
+   name matches, then the atlas-backed one, then the smallest id.
+3. ``acronym`` — organisations only: "SMEC" and "Semiconductor Manufacturing
+   Electronics Corporation" abbreviate alike, and exactly one news-only
+   entity fits (atlas entries list their own acronyms as aliases, rule 2).
+4. ``fuzzy`` — organisations, places, events: rapidfuzz ``token_sort_ratio``
+   of at least ``FUZZY_THRESHOLD`` against news-only entities of the same type
+   and kind, with the same digits ("Fab 7" is not "Fab 8"), one best match.
+   Atlas entities are left out: the extractor already matched atlas names with
+   the article's context, and a guess should not pollute curated entries.
+5. ``new`` — a new entity, id ``<type>:x-<slug>`` (``person:<slug>``,
+   ``event:<slug>``), made unique with ``-2``, ``-3``... when taken.
+
+Everything here is a pure function of the extraction, the index and the atlas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from chipmap.atlas import Atlas
+from chipmap.records import ArticleExtraction, Event, Organization, Person, Place
+from chipmap.resolve.index import FUZZY_TYPES, EntityIndex, IndexView, KnownEntity
+from chipmap.resolve.names import acronyms, digits, is_acronym, name_key, slug
+
+#: Minimum rapidfuzz token_sort_ratio (0-100) for a fuzzy merge.
+FUZZY_THRESHOLD = 92.0
+#: Id prefixes of entities known only from the news.
+NEW_ID_PREFIX = {"org": "org:x-", "place": "place:x-", "person": "person:", "event": "event:"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One entity as one article names it (the resolver's input)."""
+
+    type: str  # person | org | place | event
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str = ""
+    atlas_id: str | None = None
+    span: tuple[int, int] | None = None  # offsets of the first sentence naming it
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every surface form, name first."""
+        return tuple(dict.fromkeys((self.name, *self.aliases)))
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The entity a mention resolves to, and why."""
+
+    entity_id: str
+    reason: str  # atlas_id | name | alias | acronym | fuzzy | new
+    score: float = 1.0
+    detail: str = ""
+
+
+@dataclass
+class ArticleResolution:
+    """Every mention of one article with its decision, and the entities it creates."""
+
+    decisions: list[tuple[Mention, Decision]] = field(default_factory=list)
+    new_entities: list[KnownEntity] = field(default_factory=list)
+    _by_name: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+
+    def entity_for(self, name: str, types: Iterable[str]) -> str | None:
+        """The entity this article means by ``name``, trying ``types`` in order."""
+        key = name_key(name)
+        for entity_type in types:
+            found = self._by_name.get((entity_type, key))
+            if found:
+                return found
+        return None
+
+
+def _pick(ids: list[str], key: str, view: IndexView) -> tuple[str, str]:
+    """The best of several same-name candidates, and a note when there was a choice."""
+    def rank(entity_id: str) -> tuple[bool, bool, str]:
+        entity = view.get(entity_id)
+        canonical = entity is not None and name_key(entity.name) == key
+        return (not canonical, not (entity and entity.atlas_id), entity_id)
+
+    ordered = sorted(ids, key=rank)
+    note = f"chose {ordered[0]} over {', '.join(ordered[1:])}" if len(ordered) > 1 else ""
+    return ordered[0], note
+
+
+def _new_id(mention: Mention, view: IndexView) -> str:
+    base = NEW_ID_PREFIX.get(mention.type, f"{mention.type}:") + slug(mention.name)
+    candidate, number = base, 1
+    while candidate in view:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+def resolve_mention(mention: Mention, view: IndexView, *,
+                    fuzzy_threshold: float = FUZZY_THRESHOLD) -> Decision:
+    """The decision for one mention against the known entities (rules in the module doc)."""
+    if mention.atlas_id:
+        return Decision(mention.atlas_id, "atlas_id")
+    key = name_key(mention.name)
+    ids = view.lookup(mention.type, key)
+    if ids:
+        chosen, note = _pick(ids, key, view)
+        entity = view.get(chosen)
+        reason = "name" if entity is not None and name_key(entity.name) == key else "alias"
+        return Decision(chosen, reason, detail=note)
+    for alias in mention.aliases:
+        alias_key = name_key(alias)
+        ids = view.lookup(mention.type, alias_key)
+        if ids and (mention.type != "person" or " " in alias_key):
+            chosen, note = _pick(ids, alias_key, view)
+            return Decision(chosen, "alias", detail=f"via {alias!r}" + (f"; {note}" if note else ""))
+    if mention.type == "org":
+        decision = _by_acronym(mention, view)
+        if decision:
+            return decision
+    if mention.type in FUZZY_TYPES and key:
+        hits = [h for h in view.fuzzy(mention.type, mention.kind, key, threshold=fuzzy_threshold)
+                if digits(h[1]) == digits(key)]
+        best = [h for h in hits if h[2] == hits[0][2]] if hits else []
+        if len({h[0] for h in best}) == 1:
+            return Decision(best[0][0], "fuzzy", score=round(best[0][2] / 100, 3),
+                            detail=f"{mention.name!r} ~ {best[0][1]!r}")
+    return Decision(_new_id(mention, view), "new")
+
+
+def _by_acronym(mention: Mention, view: IndexView) -> Decision | None:
+    candidates: set[str] = set()
+    for form in mention.forms:
+        if is_acronym(form):
+            candidates.update(view.lookup_acronym("org", form.replace(".", "").lower()))
+        for acronym in acronyms(form):
+            candidates.update(view.lookup("org", acronym))
+    candidates = {c for c in candidates if not getattr(view.get(c), "atlas_id", None)}
+    if len(candidates) == 1:
+        (chosen,) = candidates
+        return Decision(chosen, "acronym", detail=f"{mention.name!r}")
+    return None
+
+
+def _known_entity(mention: Mention, entity_id: str, atlas: Atlas | None) -> KnownEntity:
+    entry = atlas.get(entity_id) if atlas is not None and mention.atlas_id else None
+    if entry is not None:
+        return KnownEntity(entity_id, mention.type, entry.kind, entry.name, entry.id)
+    return KnownEntity(entity_id, mention.type, mention.kind, mention.name, mention.atlas_id)
+
+
+def _span(fact: Person | Organization | Place | Event) -> tuple[int, int] | None:
+    return (fact.evidence[0].start, fact.evidence[0].end) if fact.evidence else None
+
+
+def mentions_of(extraction: ArticleExtraction) -> list[Mention]:
+    """The resolver's view of an extraction: people, organisations, places, events."""
+    found: list[Mention] = []
+    for person in extraction.people:
+        found.append(Mention("person", person.name, tuple(person.aliases), span=_span(person)))
+    for org in extraction.organizations:
+        found.append(Mention("org", org.name, tuple(org.aliases), org.kind, org.atlas_id, _span(org)))
+    for place in extraction.places:
+        found.append(Mention("place", place.name, tuple(place.aliases), place.kind, place.atlas_id,
+                             _span(place)))
+    for event in extraction.events:
+        found.append(Mention("event", event.name, span=_span(event)))
+    return [m for m in found if name_key(m.name)]
+
+
+def resolve_article(extraction: ArticleExtraction, index: EntityIndex, *, atlas: Atlas | None = None,
+                    fuzzy_threshold: float = FUZZY_THRESHOLD) -> ArticleResolution:
+    """Decisions for every mention of one article; ``index`` is left unchanged.
+
+    Mentions are resolved in extraction order and each one's forms are visible
+    to the next, so one article never creates two entities for one name.
+    """
+    view = IndexView(index)
+    result = ArticleResolution()
+    for mention in mentions_of(extraction):
+        decision = resolve_mention(mention, view, fuzzy_threshold=fuzzy_threshold)
+        entity = view.get(decision.entity_id)
+        if entity is None:
+            entity = _known_entity(mention, decision.entity_id, atlas)
+            result.new_entities.append(entity)
+        view.remember(entity, mention.forms)
+        result.decisions.append((mention, decision))
+        for form in mention.forms:
+            result._by_name.setdefault((mention.type, name_key(form)), decision.entity_id)
+    return result

@@ -1,0 +1,140 @@
+"""Opening the graph database: URL rules, SQLite settings, migrations on open.
+
+``--db``/``CHIPMAP_DB`` takes an SQLAlchemy URL or a bare path; a bare path is
+an SQLite file. ``postgresql://`` and ``postgres://`` URLs are routed to
+psycopg 3. Opening always brings the schema up to date with Alembic, so a
+database made by an older chipmap is migrated in place.
+
+SQLite runs in WAL mode with ``synchronous=NORMAL``: a commit survives the
+process being killed (only an OS crash can lose the last commits, never
+consistency), readers do not block the writer, and commits are cheap enough
+for one transaction per article.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+
+from chipmap.config import get_settings
+from chipmap.errors import StoreError
+
+logger = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def database_url(db: str | Path | None = None) -> str:
+    """The SQLAlchemy URL for ``db`` (argument, else the ``db`` setting)."""
+    value = str(db) if db is not None else get_settings().db
+    if "://" not in value:
+        return f"sqlite:///{Path(value).expanduser().resolve()}"
+    for prefix in ("postgresql://", "postgres://"):
+        if value.startswith(prefix):
+            return "postgresql+psycopg://" + value[len(prefix):]
+    return value
+
+
+def safe_url(url: str) -> str:
+    """The URL with any password hidden, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """An Alembic configuration for chipmap's migrations, without an ini file."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+class Database:
+    """An open graph database: its engine and dialect. Close it (or use ``with``)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.url = engine.url.render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.engine.dialect.name
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        """A connection in a transaction, committed on success, rolled back on error.
+
+        Errors that mean the database itself is unusable (disk full, server gone,
+        locked) become ``StoreError``; others pass through unchanged.
+        """
+        try:
+            with self.engine.begin() as connection:
+                yield connection
+        except OperationalError as exc:
+            raise StoreError(f"database {self.url} failed: {exc.orig}") from exc
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A connection for reading."""
+        with self.engine.connect() as connection:
+            yield connection
+
+    def close(self) -> None:
+        """Release every pooled connection."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_database(db: str | Path | None = None, *, migrate: bool = True) -> Database:
+    """Open (creating and migrating when needed) the database named by ``db``."""
+    url = database_url(db)
+    shown = safe_url(url)
+    try:
+        engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise StoreError(f"cannot use database URL {shown!r}: {exc}. Give a path or a URL such as "
+                         "postgresql+psycopg://user@host/db (--db or CHIPMAP_DB).") from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    database = Database(engine)
+    if migrate:
+        try:
+            with engine.begin() as connection:
+                command.upgrade(alembic_config(connection), "head")
+        except DBAPIError as exc:
+            database.close()
+            raise StoreError(f"cannot open database {shown}: {exc.orig}. Check --db or CHIPMAP_DB.") from exc
+        except Exception:
+            database.close()
+            raise
+    logger.debug("opened %s", shown)
+    return database

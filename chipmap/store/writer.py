@@ -1,0 +1,136 @@
+"""One article into the graph, all or nothing.
+
+Everything an article contributes — the article, its sources, new entities,
+aliases, mentions, relations, attributes, evidence, events and search rows —
+is written in one transaction. A build killed at any moment therefore leaves
+each article either fully in or not in at all, and a re-run, which skips the
+articles already in, ends in the same state as an uninterrupted build.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+
+from chipmap.resolve import KnownEntity, name_key
+from chipmap.store import aggregate, fts
+from chipmap.store.db import Database
+from chipmap.store.models import (
+    AliasRow,
+    ArticleRow,
+    AttributeRow,
+    Base,
+    EntityRow,
+    EventRow,
+    EvidenceRow,
+    MentionRow,
+    RelationRow,
+    SourceRow,
+)
+from chipmap.store.rows import ArticleRows, SourceEntry
+
+
+@dataclass
+class WriteResult:
+    """What a committed article changed, for the in-memory index and the summary."""
+
+    article_id: str
+    new_entities: list[KnownEntity] = field(default_factory=list)
+    forms: dict[str, list[str]] = field(default_factory=dict)
+    relations: int = 0
+    evidence: int = 0
+    skipped_relations: int = 0
+
+
+def insert_ignore(conn: Connection, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:
+    """INSERT rows, skipping those that hit a unique constraint (both dialects)."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        conn.execute(postgresql.insert(model).on_conflict_do_nothing(), list(rows))
+    elif conn.dialect.name == "sqlite":
+        conn.execute(sqlite.insert(model).on_conflict_do_nothing(), list(rows))
+    else:  # pragma: no cover - only SQLite and PostgreSQL are supported
+        conn.execute(insert(model).prefix_with("OR IGNORE"), list(rows))
+
+
+def refresh_search_text(conn: Connection, entity_ids: Sequence[str]) -> None:
+    """Recompute ``search_text`` (name plus aliases) of entities and their search rows."""
+    ids = sorted(set(entity_ids))
+    if not ids:
+        return
+    names: dict[str, list[str]] = defaultdict(list)
+    for entity_id, name in conn.execute(select(EntityRow.id, EntityRow.name).where(EntityRow.id.in_(ids))):
+        names[entity_id].append(name)
+    for entity_id, alias in conn.execute(select(AliasRow.entity_id, AliasRow.alias)
+                                         .where(AliasRow.entity_id.in_(ids)).order_by(AliasRow.id)):
+        names[entity_id].append(alias)
+    params = [{"eid": i, "st": " ".join(dict.fromkeys(n))} for i, n in names.items()]
+    if params:
+        conn.execute(update(EntityRow).where(EntityRow.id == bindparam("eid"))
+                     .values(search_text=bindparam("st")), params)
+    fts.index_entities(conn, ids)
+
+
+def _new_aliases(conn: Connection, forms: dict[str, list[str]]) -> list[dict[str, Any]]:
+    if not forms:
+        return []
+    query = select(AliasRow.entity_id, AliasRow.alias).where(AliasRow.entity_id.in_(sorted(forms)))
+    existing: set[tuple[str, str]] = {(row.entity_id, row.alias) for row in conn.execute(query)}
+    rows = []
+    for entity_id in sorted(forms):
+        for form in forms[entity_id]:
+            if (entity_id, form) not in existing:
+                existing.add((entity_id, form))
+                rows.append({"entity_id": entity_id, "alias": form, "norm": name_key(form), "source": "news",
+                             "ambiguous": False})
+    return rows
+
+
+def write_rows(conn: Connection, rows: ArticleRows) -> WriteResult:
+    """Insert one article's rows on an open transaction."""
+    article = rows.article
+    conn.execute(insert(ArticleRow), [article])
+    fts.index_article(conn, article["id"], article["title"], article["text"])
+    insert_ignore(conn, SourceRow, rows.sources)
+    insert_ignore(conn, EntityRow, rows.entities)
+    aliases = _new_aliases(conn, rows.forms)
+    if aliases:
+        conn.execute(insert(AliasRow), aliases)
+    new_ids = {e["id"] for e in rows.entities}
+    changed = {a["entity_id"] for a in aliases} - new_ids
+    refresh_search_text(conn, sorted(changed))
+    fts.index_entities(conn, sorted(new_ids))
+    if rows.mentions:
+        conn.execute(insert(MentionRow), rows.mentions)
+    insert_ignore(conn, RelationRow, rows.relations)
+    insert_ignore(conn, AttributeRow, rows.attributes)
+    if rows.evidence:
+        conn.execute(insert(EvidenceRow), rows.evidence)
+        aggregate.add_evidence(conn, rows.evidence)
+    if rows.events:
+        conn.execute(insert(EventRow), rows.events)
+    return WriteResult(article_id=article["id"], new_entities=list(rows.new_entities), forms=rows.forms,
+                       relations=len(rows.relations), evidence=len(rows.evidence),
+                       skipped_relations=rows.skipped_relations)
+
+
+def write_article(db: Database, rows: ArticleRows) -> WriteResult:
+    """Write one article in its own transaction."""
+    with db.begin() as conn:
+        return write_rows(conn, rows)
+
+
+def add_sources(db: Database, article_id: str, sources: Sequence[SourceEntry]) -> int:
+    """Record more places a stored article was found at; returns how many were offered."""
+    rows = [{"article_id": article_id, "location": s.location, "url": s.url, "duplicate": s.duplicate}
+            for s in sources]
+    with db.begin() as conn:
+        insert_ignore(conn, SourceRow, rows)
+    return len(rows)
