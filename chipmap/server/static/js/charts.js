@@ -4,7 +4,7 @@
   function read(id) { return JSON.parse(document.getElementById(id).textContent); }
   function draw(elementId, option) {
     var el = document.getElementById(elementId);
-    var chart = echarts.init(el, null, { renderer: "svg" });
+    var chart = echarts.init(el);
     chart.setOption(option);
     window.addEventListener("resize", function () { chart.resize(); });
     el.dataset.rendered = "true";

@@ -7,13 +7,16 @@
     container: document.getElementById("graph"),
     elements: data.nodes.concat(data.edges),
     style: [
-      { selector: "node", style: { "label": "data(label)", "font-size": 9, "width": 14, "height": 14,
+      { selector: "node", style: { "label": "data(label)", "font-size": 8, "width": 14, "height": 14,
+        "text-wrap": "ellipsis", "text-max-width": 110,
         "background-color": function (n) { return colours[n.data("type")] || "#777"; },
         "text-valign": "bottom", "text-margin-y": 3, "color": "#1d2330" } },
       { selector: "edge", style: { "width": 1, "line-color": "#c3cad6", "curve-style": "bezier",
         "target-arrow-shape": "triangle", "target-arrow-color": "#c3cad6", "arrow-scale": 0.6 } }
     ],
-    layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000 }
+    maxZoom: 1.4,
+    layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 400000, idealEdgeLength: 120,
+              nodeOverlap: 20, padding: 30 }
   });
   var container = document.getElementById("graph");
   container.dataset.drawn = String(cy.nodes().length);
