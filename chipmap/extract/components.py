@@ -134,7 +134,7 @@ class EntitySelector:
         cands = self.gazetteer.candidates(doc)
         cands += pattern_candidates(doc)
         cands += pinyin_people(doc)
-        atlas_spans = [(c.start, c.end) for c in cands]
+        atlas_spans = [(c.start, c.end) for c in cands if c.source == "atlas"]
         for ent in doc.ents:
             label = _NER_LABELS.get(ent.label_)
             if not label:
@@ -151,12 +151,22 @@ class EntitySelector:
                 if doc[k].lower_ in {"'s", "\u2019s"} and (start, k) in atlas_spans:
                     start = k + 1
                     break
+            end = ent.end
+            # "China Semiconductor Industry Association (CSIA)": the bracketed acronym
+            # is a second mention, not part of the name.
+            if end - start > 3 and doc[end - 1].text == ")" and doc[end - 3].text == "(" \
+                    and doc[end - 2].text.isupper():
+                cands.append(Candidate(end - 2, end - 1, label, "ner"))
+                end -= 3
+            elif end - start > 2 and doc[end - 2].text == "(" and doc[end - 1].text.isupper():
+                cands.append(Candidate(end - 1, end, label, "ner"))
+                end -= 2
             if label == "ORG":
-                parts = split_ner_org(doc, start, ent.end)
+                parts = split_ner_org(doc, start, end)
             elif label == "GPE":
-                parts = split_ner_place(doc, start, ent.end)
+                parts = split_ner_place(doc, start, end)
             else:
-                parts = [(start, ent.end)]
+                parts = [(start, end)]
             for start, end in parts:
                 if _joins_known_names(doc, start, end, atlas_spans):
                     continue

@@ -14,14 +14,20 @@ from chipmap.extract.context import Context
 from chipmap.extract.coref import Entity
 
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_DAY = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}(st|nd|rd|th)?\s+"
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d{2}-\d{2}|"
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b",
+    re.IGNORECASE,
+)
 
 
 def resolve_date(text: str, published: dt.date | None) -> str | None:
     """ISO date for a date phrase, relative to ``published``; None when unsure."""
     if not _YEAR.search(text) and published is None:
         return None
-    if not re.search(r"\d", text) and not re.search(r"(yesterday|today)", text, re.IGNORECASE):
-        return None
+    if not _DAY.search(text):
+        return None  # a year or a season alone is not a date
     import dateparser
 
     base = dt.datetime.combine(published, dt.time()) if published else dt.datetime(2000, 1, 1)

@@ -115,6 +115,12 @@ def _before(ctx: Context, mention: Mention) -> list[tuple[int, int, Entity | Non
         break
     if start >= mention.token_start:
         return []
+    # "X, vice mayor of Wuxi, and Y": a title between another person's name and a
+    # comma is that person's appositive, not Y's title ("X, Academy academician Y" is Y's).
+    if start >= 2 and doc[start - 1].text == "," and doc[mention.token_start - 1].lower_ in {",", "and"}:
+        hit = ctx.ending_at(start - 1)
+        if hit and hit[0].type == "person":
+            return []
     # "SMIC was represented by its chairman X", "the university's party secretary X":
     # the possessive points back at the organisation last named.
     owner = _possessor(ctx, i) if i >= sent_start and _is_title_word(doc[start]) else None

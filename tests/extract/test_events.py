@@ -41,3 +41,10 @@ def test_conference_gets_date_and_place(read: Read) -> None:
 
 def test_a_sentence_without_an_event_name_has_no_event(read: Read) -> None:
     assert read("Officials met in Hefei on Monday to discuss chips.").events == []
+
+
+def test_expo_name_with_and_stays_one_event_and_a_bare_year_is_no_date(read: Read) -> None:
+    result = read("The 2023 China Semiconductor Equipment and Core Components Expo opened in Wuxi.")
+    assert [e.name for e in result.events] == ["2023 China Semiconductor Equipment and Core Components Expo"]
+    assert result.events[0].date is None
+    assert result.organizations == []

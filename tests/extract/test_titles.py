@@ -95,3 +95,14 @@ def test_appositive_of_the_previous_name_is_not_stolen(read: Read) -> None:
 def test_no_title_where_none_is_written(read: Read, text: str) -> None:
     result = read(text)
     assert not [r for r in result.relations if r.type == "holds_position"]
+
+
+def test_appositive_of_one_person_is_not_the_next_persons_title(read: Read) -> None:
+    result = read(
+        "Zhao Jianjun, vice mayor of Wuxi, and Wang Yangyuan, an academician of the Chinese Academy "
+        "of Sciences, attended the opening."
+    )
+    positions = {(r.head, r.tail) for r in result.relations if r.type == "holds_position"}
+    assert ("Zhao Jianjun", "Wuxi") in positions
+    assert ("Wang Yangyuan", "Chinese Academy of Sciences") in positions
+    assert ("Wang Yangyuan", "Wuxi") not in positions
