@@ -113,5 +113,36 @@ def validate_cmd() -> None:
     out.print(f"atlas ok: {len(atlas.orgs)} organisations, {len(atlas.places)} places")
 
 
+@atlas_app.command("format")
+def format_cmd(
+    check: Annotated[bool, typer.Option("--check", help="Only report files that are not canonical.")] = False,
+) -> None:
+    """Rewrite the bundled atlas files in canonical order and layout (for contributors).
+
+    Example: chipmap atlas format --check
+    """
+    from chipmap.atlas import DATA_DIR, load_atlas
+    from chipmap.atlas.writer import HEADERS, dump
+
+    with cli_errors():
+        atlas = load_atlas()
+    wanted = {
+        "organizations.yaml": dump(atlas.orgs.values(), HEADERS["organizations.yaml"]),
+        "places.yaml": dump(atlas.places.values(), HEADERS["places.yaml"]),
+    }
+    stale = [name for name, text in wanted.items()
+             if (DATA_DIR / name).read_text(encoding="utf-8") != text]
+    if check:
+        for name in stale:
+            err.print(f"[red]not canonical:[/] {DATA_DIR / name}")
+        if stale:
+            raise typer.Exit(EXIT_SOME_FAILED)
+        out.print("atlas files are canonical")
+        return
+    for name in stale:
+        (DATA_DIR / name).write_text(wanted[name], encoding="utf-8")
+        out.print(f"rewrote {DATA_DIR / name}")
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(atlas_app, name="atlas")

@@ -127,3 +127,16 @@ def test_stats_counts_are_consistent(atlas: Atlas) -> None:
     data = stats(atlas)
     assert sum(data["organizations_by_kind"].values()) == data["organizations"]
     assert sum(data["places_by_kind"].values()) == data["places"]
+
+
+def test_bundled_files_are_sorted_and_canonical() -> None:
+    result = runner.invoke(app, ["atlas", "format", "--check"])
+    assert result.exit_code == 0, result.output
+
+
+def test_writer_round_trips_every_entry(atlas: Atlas, tmp_path: Path) -> None:
+    from chipmap.atlas.writer import write_bundled
+
+    write_bundled(atlas.orgs.values(), atlas.places.values(), tmp_path)
+    again = load_atlas(data_dir=tmp_path)
+    assert {e.id: e for e in again.entries()} == {e.id: e for e in atlas.entries()}
