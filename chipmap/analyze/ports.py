@@ -9,10 +9,8 @@ keeps the interfaces from depending on the store's internals.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-from typing import Protocol, cast
+from typing import Protocol
 
-from chipmap.errors import ConfigError
 from chipmap.graph_records import (
     ArticleRecord,
     EntityRecord,
@@ -71,15 +69,14 @@ TOY_DB = "toy"
 
 
 def open_graph(db: str) -> GraphPort:
-    """The graph behind a database URL (through ``chipmap.open``), or the toy graph for ``toy``."""
+    """The graph behind a database URL or SQLite path (the store's), or the toy graph for ``toy``."""
     if db == TOY_DB:
         from chipmap.demo.toy import toy_graph
 
         return toy_graph()
-    opener = getattr(importlib.import_module("chipmap"), "open", None)
-    if opener is None:
-        raise ConfigError("this chipmap has no graph store yet (chipmap.open is missing); use --db toy")
-    return cast(GraphPort, opener(db))
+    from chipmap.store import open_graph as open_store
+
+    return open_store(db)
 
 
 def close_graph(graph: GraphPort) -> None:

@@ -26,7 +26,9 @@ from chipmap.graph_records import (
 
 
 @dataclass
-class _Builder:
+class GraphBuilder:
+    """Collects entities, relations (merged by type, ends and title) and evidence into a MemoryGraph."""
+
     entities: dict[str, EntityRecord] = field(default_factory=dict)
     relations: dict[str, RelationRecord] = field(default_factory=dict)
     evidence: dict[str, list[EvidenceRecord]] = field(default_factory=dict)
@@ -56,12 +58,18 @@ class _Builder:
         self.evidence.setdefault(rid, []).append(evidence)
         return rid
 
+    def graph(self) -> MemoryGraph:
+        """The collected records as an in-memory graph."""
+        snapshot = Snapshot(self.entities, list(self.relations.values()), self.articles, self.parent)
+        return MemoryGraph(snapshot, evidence=self.evidence, texts=self.texts)
+
 
 def _atlas_evidence(sentence: str) -> EvidenceRecord:
     return EvidenceRecord(None, sentence, 0, len(sentence), source="atlas", extractor_version="atlas")
 
 
-def _seed_atlas(builder: _Builder, atlas: Atlas) -> None:
+def seed_atlas(builder: GraphBuilder, atlas: Atlas) -> None:
+    """Atlas places and organisations as entities, their facts as relations with atlas evidence."""
     for place in atlas.places.values():
         builder.entities[place.id] = EntityRecord(place.id, "place", place.name, kind=place.kind,
                                                   aliases=tuple(place.aliases), atlas_id=place.id,
@@ -140,7 +148,7 @@ EVENTS = {"event:shaoxing-jv-signing": ("SMIC Shaoxing joint venture signing", "
           "event:shaoxing-ic-conference": ("Shaoxing IC Industry Conference", "2023-06-17")}
 
 
-def _seed_news(builder: _Builder) -> None:
+def _seed_news(builder: GraphBuilder) -> None:
     for person_id, name in PEOPLE.items():
         builder.entities[person_id] = EntityRecord(person_id, "person", name)
     for event_id, (name, day) in EVENTS.items():
@@ -168,8 +176,7 @@ def _seed_news(builder: _Builder) -> None:
 
 def toy_graph(atlas: Atlas | None = None) -> MemoryGraph:
     """The atlas plus five short articles, as an in-memory graph."""
-    builder = _Builder()
-    _seed_atlas(builder, atlas or default_atlas())
+    builder = GraphBuilder()
+    seed_atlas(builder, atlas or default_atlas())
     _seed_news(builder)
-    snapshot = Snapshot(builder.entities, list(builder.relations.values()), builder.articles, builder.parent)
-    return MemoryGraph(snapshot, evidence=builder.evidence, texts=builder.texts)
+    return builder.graph()

@@ -103,3 +103,66 @@ def test_export_writes_files(tmp_path: Path, fmt: str, files: set[str]) -> None:
 def test_export_json_to_stdout() -> None:
     code, output = run("export", "--format", "json")
     assert code == 0 and json.loads(output)["entities"]
+
+
+# -- on the demo database (the bundled corpus and the atlas through the real pipeline and store) ----------
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from chipmap.demo import build_demo
+
+    return build_demo(tmp_path_factory.mktemp("demo") / "demo.db")
+
+
+def run_db(db: str, *args: str) -> tuple[int, str]:
+    result = runner.invoke(app, [*args, "--db", db])
+    return result.exit_code, result.output
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_demo_cluster_shaoxing_has_orgs_in_three_segments_each_with_evidence(demo_db: str) -> None:
+    code, output = run_db(demo_db, "cluster", "Shaoxing", "--json")
+    assert code == 0, output
+    data = json.loads(output)
+    groups = [g for g in data["profile"]["by_segment"] if g["org_ids"]]
+    assert len(groups) >= 3
+    segmented = {o for g in groups for o in g["org_ids"]}
+    for org in data["profile"]["organisations"]:
+        if org["id"] in segmented:
+            assert any(data["evidence"].get(r["id"]) for r in org["located"]), org["name"]
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_demo_gaps_shaoxing_names_missing_segments_and_five_candidates(demo_db: str) -> None:
+    code, output = run_db(demo_db, "gaps", "Shaoxing", "--json")
+    data = json.loads(output)
+    assert code == 0 and [g for g in data["gaps"] if g["status"] == "missing"]
+    assert len(data["candidates"]) >= 5
+    assert all(c["reason"] for cand in data["candidates"] for c in cand["components"])
+    code, output = run_db(demo_db, "gaps", "Shaoxing")
+    assert code == 0 and "missing" in output
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_demo_locate_design_ranks_clusters_with_reasons(demo_db: str) -> None:
+    code, output = run_db(demo_db, "locate", "--segments", "design", "--json")
+    data = json.loads(output)
+    assert code == 0 and len(data["options"]) >= 5
+    scores = [o["score"] for o in data["options"]]
+    assert scores == sorted(scores, reverse=True)
+    assert all(c["reason"] for o in data["options"] for c in o["components"])
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_demo_timeline_entity_and_path(demo_db: str) -> None:
+    code, output = run_db(demo_db, "timeline", "Hefei", "--since", "2019-01-01", "--json")
+    assert code == 0 and json.loads(output)["items"]
+    code, output = run_db(demo_db, "entity", "SMIC", "--json")
+    assert code == 0 and json.loads(output)["relations"]
+    code, output = run_db(demo_db, "cluster", "Shaoxin")
+    assert code == 1 and "Shaoxing" in output
