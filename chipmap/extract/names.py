@@ -214,6 +214,15 @@ def pattern_candidates(doc: Doc) -> list[Candidate]:
             if label == "EVENT" and last == start:
                 continue
             stop = _complement_end(doc, last, run_end) if label in {"ORG", "EVENT"} else last + 1
+            if label == "ORG":
+                # "China Association for Science and Technology Reform": after a strong
+                # head and "of"/"for", the rest of the run is the name's complement.
+                for k in range(start, last):
+                    if doc[k].lower_ in STRONG_HEADS and doc[k + 1].lower_ in {"of", "for"}:
+                        # ... but a title word ends it: "Ministry of Commerce spokesperson X"
+                        stop = next((j for j in range(k + 2, run_end) if doc[j].lower_ in TITLE_HEADS),
+                                    run_end)
+                        break
             for s, e in _split_coordinated(doc, start, stop, heads):
                 while s < e and doc[s].lower_ == "the":
                     s += 1
@@ -272,7 +281,17 @@ def split_ner_person(doc: Doc, start: int, end: int) -> list[Candidate]:
 
 
 def split_ner_org(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """NER sometimes joins coordinated names into one ORG; split it like a pattern run."""
+    """NER sometimes joins coordinated names into one ORG; split it like a pattern run.
+
+    It also runs a body, a title and a name together ("Ministry of Commerce
+    Spokesperson Shu Jueting"): the body is kept and the rest left to the person rules.
+    """
+    for j in range(start + 2, end - 1):
+        rest = doc[j + 1 : end]
+        if doc[j].lower_ in TITLE_HEADS and 1 <= len(rest) <= 3 and rest[0].lower_ in SURNAMES \
+                and all(t.text[:1].isupper() for t in rest):
+            end = j
+            break
     return _split_coordinated(doc, start, end, ORG_HEADS)
 
 

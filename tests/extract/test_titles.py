@@ -106,3 +106,8 @@ def test_appositive_of_one_person_is_not_the_next_persons_title(read: Read) -> N
     assert ("Zhao Jianjun", "Wuxi") in positions
     assert ("Wang Yangyuan", "Chinese Academy of Sciences") in positions
     assert ("Wang Yangyuan", "Wuxi") not in positions
+
+
+def test_body_title_and_name_run_together_by_ner_are_separated(read: Read) -> None:
+    result = read("Ministry of Commerce Spokesperson Shu Jueting said the rules take effect.")
+    assert titled(result)["Shu Jueting"] == ("Ministry of Commerce", "Spokesperson")
