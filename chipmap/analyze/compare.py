@@ -37,15 +37,15 @@ def compare(index: GraphIndex, cluster_ids: Sequence[str], *, leaders: int = 5) 
     summaries: list[ClusterSummary] = []
     where: dict[str, list[str]] = {}
     for cluster_id in cluster_ids:
-        profile = cluster_profile(index, cluster_id, articles=1_000_000)
-        for org in profile.organisations:
-            where.setdefault(org.id, []).append(cluster_id)
+        profile = cluster_profile(index, cluster_id, articles=0, limit=leaders)
+        for org_id in index.orgs_in(index.area(cluster_id)):
+            where.setdefault(org_id, []).append(cluster_id)
         summaries.append(ClusterSummary(
             cluster=profile.cluster,
-            organisations=len(profile.organisations),
-            people=len({p.id for p in profile.people}),
+            organisations=profile.organisation_total,
+            people=profile.people_total,
             events=len(profile.events),
-            articles=len(profile.recent_articles),
+            articles=profile.article_total,
             coverage=profile.coverage,
             leaders=tuple(entity_ref(index, o) for o in profile.leaders[:leaders]),
         ))

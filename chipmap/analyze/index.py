@@ -54,8 +54,11 @@ class GraphIndex:
     org_segments: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     entity_articles: dict[str, set[str]] = field(default_factory=dict)
     evidence_total: dict[str, int] = field(default_factory=dict)
+    event_links: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # entity -> (event, relation)
+    article_rank: dict[str, int] = field(default_factory=dict)  # article id -> rank by (date, id), oldest 0
     latest: dt.date | None = None
     _members: dict[str, dict[str, list[RelationRecord]]] = field(default_factory=dict, repr=False)
+    _segments: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     network_cache: Any = field(default=None, repr=False)  # networkx graph, see analyze.network
 
     @classmethod
@@ -68,6 +71,7 @@ class GraphIndex:
         org_segments: defaultdict[str, dict[str, list[str]]] = defaultdict(dict)
         articles: defaultdict[str, set[str]] = defaultdict(set)
         evidence: defaultdict[str, int] = defaultdict(int)
+        event_links: defaultdict[str, list[tuple[str, str]]] = defaultdict(list)
         parent = dict(snapshot.place_parent)
         entities = snapshot.entities
         for relation in snapshot.relations:
@@ -77,6 +81,10 @@ class GraphIndex:
             for end in (relation.head_id, relation.tail_id):
                 articles[end].update(relation.article_ids)
                 evidence[end] += relation.evidence_count
+            for end, other in ((relation.head_id, relation.tail_id), (relation.tail_id, relation.head_id)):
+                kind = entities[other].type if other in entities else other.split(":", 1)[0]
+                if kind == "event":
+                    event_links[end].append((other, relation.id))
             if relation.type == "operates_in":
                 segment = segment_of(relation.tail_id)
                 if segment:
@@ -99,8 +107,11 @@ class GraphIndex:
         index.by_head, index.by_tail = dict(by_head), dict(by_tail)
         index.org_places, index.org_segments = dict(org_places), dict(org_segments)
         index.entity_articles, index.evidence_total = dict(articles), dict(evidence)
+        index.event_links = dict(event_links)
         index.children, index.parent = dict(children), parent
         index.latest = max(dates) if dates else None
+        ordered = sorted(snapshot.articles.values(), key=lambda a: (a.published or dt.date.min, a.id))
+        index.article_rank = {a.id: rank for rank, a in enumerate(ordered)}
         return index
 
     # -- entities -------------------------------------------------------------
@@ -116,10 +127,13 @@ class GraphIndex:
             return entity.name
         return segment_of(entity_id) or entity_id
 
-    def segments(self, org_id: str) -> list[str]:
+    def segments(self, org_id: str) -> tuple[str, ...]:
         """Segments of an organisation in chain order (attributes and operates_in together)."""
-        found = self.org_segments.get(org_id, {})
-        return [s for s in SEGMENTS if s in found]
+        cached = self._segments.get(org_id)
+        if cached is None:
+            found = self.org_segments.get(org_id, {})
+            cached = self._segments[org_id] = tuple(s for s in SEGMENTS if s in found)
+        return cached
 
     def relations_of(self, entity_id: str) -> list[RelationRecord]:
         """Every relation with the entity at either end."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from chipmap.analyze.index import GraphIndex
@@ -76,11 +78,16 @@ def article_ref(article: ArticleRecord) -> ArticleRef:
     return ArticleRef(article.id, article.title, article.published, article.urls[0] if article.urls else None)
 
 
+def newest_articles(index: GraphIndex, article_ids: Iterable[str], *, limit: int = 10) -> list[ArticleRef]:
+    """The newest of the articles, newest first (a partial sort: cheap for thousands of ids)."""
+    rank = index.article_rank
+    newest = heapq.nlargest(limit, (i for i in article_ids if i in rank), key=rank.__getitem__)
+    return [article_ref(index.snapshot.articles[i]) for i in newest]
+
+
 def recent_articles(index: GraphIndex, entity_ids: set[str], *, limit: int = 10) -> list[ArticleRef]:
     """The newest articles supporting any relation of the entities, newest first."""
     ids: set[str] = set()
     for entity_id in entity_ids:
         ids |= index.entity_articles.get(entity_id, set())
-    records = [index.snapshot.articles[i] for i in ids if i in index.snapshot.articles]
-    records.sort(key=lambda a: (a.published or dt.date.min, a.id), reverse=True)
-    return [article_ref(a) for a in records[:limit]]
+    return newest_articles(index, ids, limit=limit)

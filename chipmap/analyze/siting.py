@@ -106,7 +106,7 @@ def locate(index: GraphIndex, *, segments: Sequence[str] = (), org_id: str | Non
     """
     targets = [s for s in SEGMENTS if s in set(segments)]
     if org_id is not None and not targets:
-        targets = index.segments(org_id)
+        targets = list(index.segments(org_id))
     if not targets:
         raise ValueError("no chain segment to site: give segments or an organisation with known segments")
     distances = chain_distances(targets)

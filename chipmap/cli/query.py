@@ -74,7 +74,7 @@ def cluster(name: Annotated[str, typer.Argument(help="A place or park: name, ali
         print_json(as_data(answer))
         return
     profile = answer.profile
-    out.print(f"[bold]{escape(profile.cluster.name)}[/] ({profile.cluster.id}): {len(profile.organisations)} organisations, "
+    out.print(f"[bold]{escape(profile.cluster.name)}[/] ({profile.cluster.id}): {profile.organisation_total} organisations, "
               f"coverage score {profile.coverage.score:.2f}", highlight=False)
     table = Table("segment", "firms", "share", "organisations")
     orgs = {o.id: o for o in profile.organisations}

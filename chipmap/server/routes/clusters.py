@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
+from fastapi.responses import Response
 
 from chipmap.analyze.compare import Comparison
 from chipmap.analyze.gaps import GapReport
@@ -14,6 +15,7 @@ from chipmap.analyze.siting import SiteReport
 from chipmap.analyze.timeline import KINDS, Timeline
 from chipmap.errors import NotFound
 from chipmap.server.deps import AnalystDep, Limit, Offset
+from chipmap.server.encode import answer
 from chipmap.server.errors import NAME_ERRORS
 
 router = APIRouter(tags=["clusters"])
@@ -22,56 +24,56 @@ Name = Annotated[str, Path(min_length=1, max_length=300, description="A place or
 Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD")]
 
 
-@router.get("/clusters/{name}", responses=NAME_ERRORS,
+@router.get(response_model=ClusterAnswer, path="/clusters/{name}", responses=NAME_ERRORS,
             summary="Who is in a cluster, by segment, with evidence; chain coverage")
 def get_cluster(name: Name, analyst: AnalystDep,
                 evidence: Annotated[bool, Query(description="Attach first evidence sentences")] = False,
                 as_of: Annotated[dt.date | None, Query(description="The cluster as the news stood that day")] = None,
-                ) -> ClusterAnswer:
-    return analyst.cluster(name, evidence=evidence, day=as_of)
+                ) -> Response:
+    return answer(analyst.cluster(name, evidence=evidence, day=as_of))
 
 
-@router.get("/clusters/{name}/gaps", responses=NAME_ERRORS,
+@router.get(response_model=GapReport, path="/clusters/{name}/gaps", responses=NAME_ERRORS,
             summary="Missing and thin segments, and ranked candidates to fill them")
 def get_gaps(name: Name, analyst: AnalystDep, limit: Limit = 20, offset: Offset = 0,
              vs: Annotated[str | None, Query(max_length=300, description="Peer cluster (default: national)")] = None,
-             ) -> GapReport:
-    return analyst.gaps(name, vs=vs, limit=limit, offset=offset)
+             ) -> Response:
+    return answer(analyst.gaps(name, vs=vs, limit=limit, offset=offset))
 
 
-@router.get("/clusters/{name}/timeline", responses=NAME_ERRORS,
+@router.get(response_model=Timeline, path="/clusters/{name}/timeline", responses=NAME_ERRORS,
             summary="Events, projects, openings, appointments and articles, dated and sourced")
 def get_timeline(name: Name, analyst: AnalystDep, limit: Limit = 100, offset: Offset = 0,
                  since: Day = None, until: Day = None,
                  kind: Annotated[list[str] | None, Query(description=", ".join(KINDS))] = None,
-                 ) -> Timeline:
+                 ) -> Response:
     kinds = tuple(kind) if kind else KINDS
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
         raise NotFound("timeline kind", ", ".join(unknown), list(KINDS))
-    return analyst.timeline(name, since=since, until=until, kinds=kinds, limit=limit, offset=offset)
+    return answer(analyst.timeline(name, since=since, until=until, kinds=kinds, limit=limit, offset=offset))
 
 
-@router.get("/clusters/{name}/network", responses=NAME_ERRORS,
+@router.get(response_model=ClusterNetwork, path="/clusters/{name}/network", responses=NAME_ERRORS,
             summary="Central actors and communities of a cluster")
-def get_network(name: Name, analyst: AnalystDep, limit: Limit = 10) -> ClusterNetwork:
-    return analyst.network(name, limit=limit)
+def get_network(name: Name, analyst: AnalystDep, limit: Limit = 10) -> Response:
+    return answer(analyst.network(name, limit=limit))
 
 
-@router.get("/compare", responses=NAME_ERRORS, summary="Two or more clusters side by side")
+@router.get(response_model=Comparison, path="/compare", responses=NAME_ERRORS, summary="Two or more clusters side by side")
 def get_compare(analyst: AnalystDep,
                 names: Annotated[list[str], Query(min_length=2, max_length=8, description="Clusters")],
-                ) -> Comparison:
-    return analyst.compare(names)
+                ) -> Response:
+    return answer(analyst.compare(names))
 
 
-@router.get("/locate", responses=NAME_ERRORS,
+@router.get(response_model=SiteReport, path="/locate", responses=NAME_ERRORS,
             summary="Clusters ranked for an organisation or a set of segments, with reasons")
 def get_locate(analyst: AnalystDep, limit: Limit = 10, offset: Offset = 0,
                org: Annotated[str | None, Query(max_length=300)] = None,
                segments: Annotated[list[str] | None, Query(description="Chain segments")] = None,
                level: Annotated[Literal["city", "district", "all"], Query()] = "city",
-               ) -> SiteReport:
+               ) -> Response:
     if not org and not segments:
         raise NotFound("organisation or segment", "", [])
-    return analyst.locate(org=org, segments=segments or (), level=level, limit=limit, offset=offset)
+    return answer(analyst.locate(org=org, segments=segments or (), level=level, limit=limit, offset=offset))

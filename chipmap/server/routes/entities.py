@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
+from fastapi.responses import Response
 
 from chipmap.analyze.network import Neighbourhood
 from chipmap.analyze.service import EntityAnswer
 from chipmap.errors import NotFound
 from chipmap.graph_records import ENTITY_TYPES, EntityRecord, EvidenceRecord, RelationRecord
 from chipmap.server.deps import AnalystDep, Limit, Offset
+from chipmap.server.encode import answer
 from chipmap.server.errors import NAME_ERRORS
 from chipmap.vocab import RELATION_TYPES, SEGMENTS
 
@@ -32,16 +34,16 @@ def list_entities(analyst: AnalystDep, limit: Limit = 50, offset: Offset = 0,
     return analyst.graph.entities(type=type, kind=kind, segment=segment, limit=limit, offset=offset)
 
 
-@router.get("/entities/{name}", responses=NAME_ERRORS, summary="An entity with its relations and evidence")
-def get_entity(name: Name, analyst: AnalystDep, limit: Limit = 20, offset: Offset = 0) -> EntityAnswer:
-    return analyst.entity(name, limit=limit, offset=offset)
+@router.get(response_model=EntityAnswer, path="/entities/{name}", responses=NAME_ERRORS, summary="An entity with its relations and evidence")
+def get_entity(name: Name, analyst: AnalystDep, limit: Limit = 20, offset: Offset = 0) -> Response:
+    return answer(analyst.entity(name, limit=limit, offset=offset))
 
 
-@router.get("/entities/{name}/neighbourhood", responses=NAME_ERRORS,
+@router.get(response_model=Neighbourhood, path="/entities/{name}/neighbourhood", responses=NAME_ERRORS,
             summary="Entities within a few hops, for the graph explorer")
 def get_neighbourhood(name: Name, analyst: AnalystDep,
-                      depth: Annotated[int, Query(ge=1, le=3)] = 1, limit: Limit = 150) -> Neighbourhood:
-    return analyst.neighbourhood(name, depth=depth, limit=limit)
+                      depth: Annotated[int, Query(ge=1, le=3)] = 1, limit: Limit = 150) -> Response:
+    return answer(analyst.neighbourhood(name, depth=depth, limit=limit))
 
 
 @router.get("/relations", summary="Relations by head, tail and type")
