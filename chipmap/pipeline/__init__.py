@@ -1,6 +1,6 @@
 """Pipeline: the build runner — stages by name, progress, per-article errors."""
 
-from chipmap.pipeline.build import build
+from chipmap.pipeline.builder import build
 from chipmap.pipeline.runner import run, stages_named
 from chipmap.pipeline.stages import DEFAULT_STAGES, STAGES, Stage
 from chipmap.pipeline.work import BuildError, BuildSummary, Progress, Work

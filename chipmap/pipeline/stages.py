@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 
-from chipmap.extract import EXTRACTOR_VERSION, read_doc
 from chipmap.ingest.dedup import content_id, signature
 from chipmap.pipeline.context import BuildContext
 from chipmap.pipeline.work import Work
@@ -89,6 +88,8 @@ def extract(works: Iterator[Work], ctx: BuildContext) -> Iterator[Work]:
         yield from extract_parallel(stream, workers=ctx.workers, model=ctx.model,
                                     batch_size=ctx.settings.batch_size)
         return
+    from chipmap.extract import read_doc
+
     extractor = ctx.extractor
     pairs = ((work.article.text, work) for work in stream)
     for doc, work in extractor.nlp.pipe(pairs, as_tuples=True, batch_size=ctx.settings.batch_size,
@@ -110,16 +111,14 @@ def resolve(work: Work, ctx: BuildContext) -> Work:
 
 def write(work: Work, ctx: BuildContext) -> Work:
     """Commit the article in one transaction, then let the index and caches know."""
+    from chipmap.extract import EXTRACTOR_VERSION
+
     assert work.extraction is not None and work.resolution is not None
     rows = article_rows(work.article, work.extraction, work.resolution, ingested=ctx.ingested,
                         extractor_version=EXTRACTOR_VERSION, sources=work.sources,
                         external_id=work.original_id, signature=work.signature)
     result = write_article(ctx.db, rows)
-    for entity in result.new_entities:
-        ctx.index.add(entity)
-    for entity_id, forms in result.forms.items():
-        if entity_id in ctx.index:
-            ctx.index.add_names(entity_id, forms)
+    result.apply_to(ctx.index)
     ctx.stored.add(result.article_id)
     ctx.sources[result.article_id] = {s.location for s in work.sources}
     ctx.pending.pop(result.article_id, None)

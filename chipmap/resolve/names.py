@@ -9,10 +9,14 @@ from __future__ import annotations
 import hashlib
 import re
 
+from rapidfuzz import fuzz
+
 from chipmap.atlas import normalise_name
 
-#: Words left out of an acronym ("Bank of China" -> BOC, not BOFC).
-_MINOR_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "at", "de"})
+#: Words left out of an acronym ("Bank of China" -> BC, not BOC; "Co., Ltd." adds nothing,
+#: while "Corporation" does: SMIC).
+_MINOR_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "at", "de", "co", "ltd", "limited", "inc",
+                          "llc", "plc", "gmbh"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 _PARENTHESISED = re.compile(r"\([^)]*\)")
 _SLUG_DROP = re.compile(r"[^\w]+", re.UNICODE)
@@ -36,7 +40,7 @@ def acronyms(name: str) -> set[str]:
     """Acronyms a long name can be written as, lower case, with and without legal tails.
 
     "Semiconductor Manufacturing International Corporation" gives {"smi", "smic"};
-    parenthesised parts are dropped ("Hua Hong (Wuxi) Co" gives {"hh", "hhc"}).
+    parenthesised parts are dropped ("Hua Hong Semiconductor (Wuxi) Co., Ltd." gives {"hhs"}).
     """
     words = [w for w in re.split(r"[^\w]+", _PARENTHESISED.sub(" ", name).lower()) if w]
     words = [w for w in words if w not in _MINOR_WORDS]
@@ -51,6 +55,19 @@ def acronyms(name: str) -> set[str]:
 def digits(name: str) -> str:
     """The digits of a name, in order: "Fab 7" and "Fab 8" must never be merged by fuzz."""
     return "".join(ch for ch in name if ch.isdigit())
+
+
+def words_align(first: str, second: str, *, min_ratio: float = 80.0) -> bool:
+    """True when every word one name has and the other lacks is a near-spelling of a missing word.
+
+    Guards fuzzy matching: "Shenyang Group" ~ "Shengyang Group" (a spelling), but
+    not "... Fund Phase One" ~ "... Fund Phase Two" or "Hefei Fab" ~ "Hefei Fab Phase II".
+    """
+    a, b = set(first.split()), set(second.split())
+    only_a, only_b = sorted(a - b), sorted(b - a)
+    if len(only_a) != len(only_b):
+        return False
+    return all(max((fuzz.ratio(w, v) for v in only_b), default=0.0) >= min_ratio for w in only_a)
 
 
 def slug(name: str) -> str:

@@ -12,7 +12,8 @@ Rules, first match wins, each recorded as the ``reason`` of the decision:
    entity fits (atlas entries list their own acronyms as aliases, rule 2).
 4. ``fuzzy`` — organisations, places, events: rapidfuzz ``token_sort_ratio``
    of at least ``FUZZY_THRESHOLD`` against news-only entities of the same type
-   and kind, with the same digits ("Fab 7" is not "Fab 8"), one best match.
+   and kind, with the same digits ("Fab 7" is not "Fab 8") and every differing
+   word a near-spelling of another ("Phase One" is not "Phase Two"), one best match.
    Atlas entities are left out: the extractor already matched atlas names with
    the article's context, and a guess should not pollute curated entries.
 5. ``new`` — a new entity, id ``<type>:x-<slug>`` (``person:<slug>``,
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 from chipmap.atlas import Atlas
 from chipmap.records import ArticleExtraction, Event, Organization, Person, Place
 from chipmap.resolve.index import FUZZY_TYPES, EntityIndex, IndexView, KnownEntity
-from chipmap.resolve.names import acronyms, digits, is_acronym, name_key, slug
+from chipmap.resolve.names import acronyms, digits, is_acronym, name_key, slug, words_align
 
 #: Minimum rapidfuzz token_sort_ratio (0-100) for a fuzzy merge.
 FUZZY_THRESHOLD = 92.0
@@ -127,7 +128,7 @@ def resolve_mention(mention: Mention, view: IndexView, *,
             return decision
     if mention.type in FUZZY_TYPES and key:
         hits = [h for h in view.fuzzy(mention.type, mention.kind, key, threshold=fuzzy_threshold)
-                if digits(h[1]) == digits(key)]
+                if digits(h[1]) == digits(key) and words_align(h[1], key)]
         best = [h for h in hits if h[2] == hits[0][2]] if hits else []
         if len({h[0] for h in best}) == 1:
             return Decision(best[0][0], "fuzzy", score=round(best[0][2] / 100, 3),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, distinct, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Connection
 
 from chipmap.errors import NotFound
@@ -63,7 +63,7 @@ def _drop_unmentioned(conn: Connection, entity_ids: list[str]) -> int:
     """Delete news-only entities nobody mentions; tidy the aliases and names of the rest."""
     if not entity_ids:
         return 0
-    mentioned = set(conn.execute(select(distinct(MentionRow.entity_id))
+    mentioned = set(conn.execute(select(MentionRow.entity_id).distinct()
                                  .where(MentionRow.entity_id.in_(entity_ids))).scalars())
     orphans = sorted(set(conn.execute(select(EntityRow.id).where(
         EntityRow.id.in_(entity_ids), EntityRow.from_atlas.is_(False))).scalars()) - mentioned)
@@ -91,13 +91,13 @@ def _drop_unmentioned(conn: Connection, entity_ids: list[str]) -> int:
 def remove_rows(conn: Connection, article_id: str) -> RemoveResult:
     """Remove one article's contributions on an open transaction."""
     article_id = find_article_id(conn, article_id)
-    relation_ids = set(conn.execute(select(distinct(EvidenceRow.relation_id)).where(
+    relation_ids = set(conn.execute(select(EvidenceRow.relation_id).distinct().where(
         EvidenceRow.article_id == article_id, EvidenceRow.relation_id.is_not(None))).scalars())
-    attribute_ids = set(conn.execute(select(distinct(EvidenceRow.attribute_id)).where(
+    attribute_ids = set(conn.execute(select(EvidenceRow.attribute_id).distinct().where(
         EvidenceRow.article_id == article_id, EvidenceRow.attribute_id.is_not(None))).scalars())
-    entity_ids = set(conn.execute(select(distinct(MentionRow.entity_id))
+    entity_ids = set(conn.execute(select(MentionRow.entity_id).distinct()
                                   .where(MentionRow.article_id == article_id)).scalars())
-    entity_ids |= set(conn.execute(select(distinct(EventRow.entity_id))
+    entity_ids |= set(conn.execute(select(EventRow.entity_id).distinct()
                                    .where(EventRow.article_id == article_id)).scalars())
     evidence = conn.execute(select(func.count()).select_from(EvidenceRow)
                             .where(EvidenceRow.article_id == article_id)).scalar_one()

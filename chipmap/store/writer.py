@@ -18,7 +18,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from chipmap.resolve import KnownEntity, name_key
+from chipmap.resolve import EntityIndex, KnownEntity, name_key
 from chipmap.store import aggregate, fts
 from chipmap.store.db import Database
 from chipmap.store.models import (
@@ -46,6 +46,14 @@ class WriteResult:
     relations: int = 0
     evidence: int = 0
     skipped_relations: int = 0
+
+    def apply_to(self, index: EntityIndex) -> None:
+        """Tell a resolution index what this commit added (call only after it committed)."""
+        for entity in self.new_entities:
+            index.add(entity)
+        for entity_id, forms in self.forms.items():
+            if entity_id in index:
+                index.add_names(entity_id, forms)
 
 
 def insert_ignore(conn: Connection, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:
