@@ -63,11 +63,13 @@ def _clean_span(span: Span) -> Span | None:
     while start < end and (
         doc[start].lower_ in {"the", "a", "an"}
         or doc[start].is_punct
+        or doc[start].is_space
         or (start + 2 < end and doc[start + 1].text == "-" and doc[start + 2].is_lower)
     ):
         # "the" and "Chinese-language" before a name are not part of it
         start += 3 if start + 2 < end and doc[start + 1].text == "-" else 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "\u2019s", "'"}):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].lower_ in {"'s", "\u2019s", "'"}):
         if doc[end - 1].text == ")" and "(" in doc[start:end].text:
             break
         end -= 1
