@@ -48,7 +48,7 @@ def decode_bytes(data: bytes, *, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    best = next((m for m in from_bytes(data) if m.encoding in _LEGACY), None)  # ranked; first we accept
     if best is not None and best.encoding in _LEGACY:
         text = str(best)
         if "\ufffd" not in text:
