@@ -166,3 +166,28 @@ def test_demo_timeline_entity_and_path(demo_db: str) -> None:
     assert code == 0 and json.loads(output)["relations"]
     code, output = run_db(demo_db, "cluster", "Shaoxin")
     assert code == 1 and "Shaoxing" in output
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_demo_command_reuses_its_database_and_prints_it(demo_db: str) -> None:
+    path = demo_db.removeprefix("sqlite:///")
+    result = runner.invoke(app, ["demo", "--db", path, "--no-serve", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == {"db": demo_db, "url": None}
+
+
+def test_serve_prints_the_address_and_serves_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    import chipmap.cli.serve as serve_module
+
+    served: list[tuple[object, str, int]] = []
+    monkeypatch.setattr(serve_module, "_run", lambda app_, host, port: served.append((app_, host, port)))
+    result = runner.invoke(app, ["serve", "--db", "toy", "--port", "8765", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["url"] == "http://127.0.0.1:8765/"
+    assert served and served[0][1:] == ("127.0.0.1", 8765)
+
+
+def test_serve_with_an_unusable_database_exits_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["serve", "--db", "postgresql://nobody@127.0.0.1:1/none"])
+    assert result.exit_code == 2
