@@ -95,6 +95,11 @@ class GraphIndex:
                   and relation.tail_id.startswith("place:")):
                 parent.setdefault(relation.head_id, relation.tail_id)
         for entity in entities.values():
+            if entity.type == "event":
+                # The store keeps an event's place as an attribute, not a relation.
+                places = entity.attributes.get("place") or []
+                for place in [places] if isinstance(places, str) else places:
+                    event_links[str(place)].append((entity.id, ""))
             for segment in entity.segments:
                 if segment in SEGMENTS:
                     org_segments[entity.id].setdefault(segment, [])

@@ -159,7 +159,9 @@ def cluster_events(index: GraphIndex, members: set[str], *, limit: int = 50) -> 
     found: dict[str, set[str]] = {}
     for member in members:
         for event_id, relation_id in index.event_links.get(member, ()):
-            found.setdefault(event_id, set()).add(relation_id)
+            ids = found.setdefault(event_id, set())
+            if relation_id:
+                ids.add(relation_id)
     events = []
     for event_id, relation_ids in found.items():
         entity = index.entity(event_id)

@@ -82,11 +82,11 @@ def _items(index: GraphIndex, members: set[str]) -> list[TimelineItem]:
     items: list[TimelineItem] = []
     events: dict[str, list[RelationRecord]] = {}
     for member in members:
+        for event_id, relation_id in index.event_links.get(member, ()):
+            linked = events.setdefault(event_id, [])
+            if relation_id:
+                linked.append(index.by_id[relation_id])
         for relation in index.relations_of(member):
-            other = relation.tail_id if relation.head_id == member else relation.head_id
-            entity = index.entity(other)
-            if entity is not None and entity.type == "event":
-                events.setdefault(other, []).append(relation)
             if relation.from_atlas or relation.first_seen is None:
                 continue
             if relation.type == "holds_position" and relation.tail_id == member:
@@ -107,7 +107,7 @@ def _items(index: GraphIndex, members: set[str]) -> list[TimelineItem]:
         date = event.date or event.first_seen or (sources[0].published if sources else None)
         if date is None:
             continue
-        involved = sorted({r.head_id for r in relations} | {r.tail_id for r in relations} - {event_id})
+        involved = sorted(({r.head_id for r in relations} | {r.tail_id for r in relations}) - {event_id})
         items.append(TimelineItem(date, event_kind(event.name), event.name,
                                   (entity_ref(index, event_id), *(entity_ref(index, i) for i in involved)),
                                   None, sources))

@@ -4,7 +4,7 @@ import datetime as dt
 
 from chipmap.analyze import GraphIndex, as_of, cluster_profile, timeline
 from chipmap.analyze.timeline import event_kind
-from chipmap.graph_records import Snapshot
+from chipmap.graph_records import EntityRecord, Snapshot
 
 
 def test_event_kind_reads_the_name() -> None:
@@ -33,3 +33,15 @@ def test_as_of_drops_later_news_but_keeps_the_atlas(tiny: Snapshot) -> None:
     profile = cluster_profile(before, "place:alpha")
     assert {o.id for o in profile.organisations} == {"org:pack"}
     assert "a2" not in before.snapshot.articles
+
+
+def test_events_placed_by_attribute_join_the_place_timeline(tiny: Snapshot) -> None:
+    """The store records an event's place as an attribute, not a relation."""
+    import dataclasses
+
+    event = EntityRecord("event:summit", "event", "Beta Chip Summit", date=dt.date(2024, 3, 1),
+                         attributes={"place": ["place:beta"]})
+    snapshot = dataclasses.replace(tiny, entities={**tiny.entities, event.id: event})
+    index = GraphIndex.build(snapshot)
+    assert ("event", "Beta Chip Summit") in [(i.kind, i.title) for i in timeline(index, "place:beta").items]
+    assert [e.name for e in cluster_profile(index, "place:beta").events] == ["Beta Chip Summit"]
