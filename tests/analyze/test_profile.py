@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from chipmap.analyze import GraphIndex, cluster_profile
+from chipmap.graph_records import Snapshot
 
 
 def test_profile_includes_sub_places_and_their_orgs(tiny_index: GraphIndex) -> None:
@@ -34,3 +35,19 @@ def test_shaoxing_on_toy_graph_has_three_segments_with_evidence(toy_index: Graph
     assert len(segments) >= 3
     assert all(o.located for o in profile.organisations)
     assert "org:jcet-shaoxing" in {o.id for o in profile.organisations}  # via Binhai New Area
+
+
+def test_a_park_organisation_covers_its_place_and_its_member_orgs(tiny: Snapshot) -> None:
+    import dataclasses
+
+    from chipmap.graph_records import EntityRecord, RelationRecord
+
+    park = EntityRecord("org:park", "org", "Alpha IC Park", kind="park")
+    member = EntityRecord("org:member", "org", "Member Co", kind="company", segments=("design",))
+    snapshot = dataclasses.replace(
+        tiny, entities={**tiny.entities, park.id: park, member.id: member},
+        relations=[*tiny.relations, RelationRecord("p1", "located_in", "org:park", "place:alpha-zone"),
+                   RelationRecord("p2", "part_of", "org:member", "org:park")])
+    profile = cluster_profile(GraphIndex.build(snapshot), "org:park")
+    assert {o.id for o in profile.organisations} == {"org:fab", "org:member"}
+    assert profile.coverage.counts()["design"] == 1
