@@ -60,6 +60,11 @@ eval: venv
 	@$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/dev $(EVAL_OUT)/predictions.jsonl
 	@echo "== raw spaCy NER mapped to the schema (baseline)"
 	@$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/dev $(EVAL_OUT)/raw.jsonl
+	@if [ -d $(SHARED)/eval/dev-zh ]; then \
+	  $(BIN)/chipmap extract --format jsonl $(SHARED)/eval/dev-zh/*.json > $(EVAL_OUT)/zh.jsonl; \
+	  echo "== Chinese articles ($(SHARED)/eval/dev-zh)"; \
+	  $(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/dev-zh $(EVAL_OUT)/zh.jsonl; \
+	fi
 
 bench: venv
 	$(BIN)/python -m bench

@@ -7,11 +7,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from chipmap.atlas import Atlas, default_atlas
+from chipmap.extract.chinese import ChineseReader, is_chinese
 from chipmap.extract.context import Context
 from chipmap.extract.coref import Entity, group_mentions
 from chipmap.extract.events import event_date, event_place
@@ -119,14 +121,26 @@ class Extractor:
         self.atlas = atlas or default_atlas()
         self.nlp = nlp or get_pipeline(model)
 
+    @cached_property
+    def chinese(self) -> ChineseReader:
+        """The reader for articles written in Chinese (built on first use)."""
+        return ChineseReader(self.atlas)
+
     def extract(self, article: Article) -> ArticleExtraction:
         """What one article yields."""
+        if is_chinese(article.text):
+            return self.chinese.read(article)
         return read_doc(self.nlp(article.text), article, self.atlas)
 
     def extract_many(self, articles: Iterable[Article], *, batch_size: int = 32,
                      n_process: int = 1) -> Iterator[tuple[Article, ArticleExtraction]]:
-        """Each article with what it yields, batched (and in parallel when n_process > 1)."""
-        pairs = ((a.text, a) for a in articles)
+        """Each article with what it yields, in input order, batched (and in parallel when
+        n_process > 1). Chinese articles skip the English pipeline (an empty text goes through
+        it so that order is kept)."""
+        pairs = (("" if is_chinese(a.text) else a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size,
                                           n_process=n_process):
-            yield article, read_doc(doc, article, self.atlas)
+            if not doc.text and article.text:
+                yield article, self.chinese.read(article)
+            else:
+                yield article, read_doc(doc, article, self.atlas)
