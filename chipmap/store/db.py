@@ -9,6 +9,13 @@ SQLite runs in WAL mode with ``synchronous=NORMAL``: a commit survives the
 process being killed (only an OS crash can lose the last commits, never
 consistency), readers do not block the writer, and commits are cheap enough
 for one transaction per article.
+
+The sqlite3 module's own transaction handling runs DDL outside any transaction
+(it only opens one before INSERT/UPDATE/DELETE), so a build killed during a
+migration would leave half a schema. chipmap therefore turns that handling off
+and issues ``BEGIN`` itself — ``BEGIN IMMEDIATE`` for writes, so a second
+writer waits for the lock instead of failing half-way (SQLAlchemy's documented
+recipe: "Serializable isolation / Savepoints / Transactional DDL" for pysqlite).
 """
 
 from __future__ import annotations
@@ -52,7 +59,17 @@ def safe_url(url: str) -> str:
         return url
 
 
+#: Execution option that marks a connection as the writer's (BEGIN IMMEDIATE on SQLite).
+WRITE_OPTION = "chipmap_write"
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    immediate = connection.get_execution_options().get(WRITE_OPTION)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # no implicit transactions: see the module docstring
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
@@ -92,7 +109,8 @@ class Database:
         locked) become ``StoreError``; others pass through unchanged.
         """
         try:
-            with self.engine.begin() as connection:
+            with self.engine.connect() as connection, connection.execution_options(
+                    **{WRITE_OPTION: True}).begin():
                 yield connection
         except OperationalError as exc:
             raise StoreError(f"database {self.url} failed: {exc.orig}") from exc
@@ -125,10 +143,11 @@ def open_database(db: str | Path | None = None, *, migrate: bool = True) -> Data
                          "postgresql+psycopg://user@host/db (--db or CHIPMAP_DB).") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     database = Database(engine)
     if migrate:
         try:
-            with engine.begin() as connection:
+            with database.begin() as connection:
                 command.upgrade(alembic_config(connection), "head")
         except DBAPIError as exc:
             database.close()

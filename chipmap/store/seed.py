@@ -34,7 +34,7 @@ from chipmap.atlas.models import Organization
 from chipmap.resolve import name_key
 from chipmap.store import aggregate
 from chipmap.store.db import Database
-from chipmap.store.models import AliasRow, EntityRow, EvidenceRow, MentionRow, Meta, RelationRow
+from chipmap.store.models import AliasRow, Base, EntityRow, EvidenceRow, MentionRow, Meta, RelationRow
 from chipmap.store.rows import SEGMENT_PREFIX, relation_id
 from chipmap.store.writer import insert_ignore, refresh_search_text
 
@@ -86,22 +86,15 @@ def _entity_row(entry: Entry) -> dict[str, Any]:
             "from_atlas": True, "search_text": " ".join(entry.all_names())}
 
 
-def _upsert_entities(conn: Connection, rows: list[dict[str, Any]]) -> None:
+def _upsert(conn: Connection, model: type[Base], rows: list[dict[str, Any]], keys: list[str],
+            fields: tuple[str, ...]) -> None:
+    """INSERT ... ON CONFLICT DO UPDATE, as one executemany (compiled once, not per row)."""
+    if not rows:
+        return
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    for start in range(0, len(rows), 500):
-        stmt = dialect.insert(EntityRow).values(rows[start : start + 500])
-        fields = ("type", "kind", "name", "name_zh", "atlas_id", "from_atlas", "search_text")
-        conn.execute(stmt.on_conflict_do_update(index_elements=["id"],
-                                                set_={f: stmt.excluded[f] for f in fields}))
-
-
-def _upsert_aliases(conn: Connection, rows: list[dict[str, Any]]) -> None:
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    for start in range(0, len(rows), 500):
-        stmt = dialect.insert(AliasRow).values(rows[start : start + 500])
-        conn.execute(stmt.on_conflict_do_update(
-            index_elements=["entity_id", "alias"],
-            set_={"source": stmt.excluded.source, "ambiguous": stmt.excluded.ambiguous}))
+    stmt = dialect.insert(model)
+    conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_={f: stmt.excluded[f] for f in fields}),
+                 rows)
 
 
 def seed_rows(conn: Connection, atlas: Atlas) -> SeedResult:
@@ -116,11 +109,12 @@ def seed_rows(conn: Connection, atlas: Atlas) -> SeedResult:
         gone = sorted(stale - mentioned)
         conn.execute(delete(RelationRow).where(RelationRow.tail_id.in_(gone)))
         conn.execute(delete(EntityRow).where(EntityRow.id.in_(gone)))
-    _upsert_entities(conn, [_entity_row(e) for e in entries])
+    _upsert(conn, EntityRow, [_entity_row(e) for e in entries], ["id"],
+            ("type", "kind", "name", "name_zh", "atlas_id", "from_atlas", "search_text"))
     conn.execute(delete(AliasRow).where(AliasRow.source == "atlas"))
     aliases = [{"entity_id": e.id, "alias": name, "norm": name_key(name), "source": "atlas",
                 "ambiguous": name in e.ambiguous} for e in entries for name in e.all_names()]
-    _upsert_aliases(conn, aliases)
+    _upsert(conn, AliasRow, aliases, ["entity_id", "alias"], ("source", "ambiguous"))
     old = {i for i in conn.execute(select(EvidenceRow.relation_id).where(EvidenceRow.source == "atlas")).scalars()
            if i is not None}
     conn.execute(delete(EvidenceRow).where(EvidenceRow.source == "atlas"))
@@ -136,8 +130,8 @@ def seed_rows(conn: Connection, atlas: Atlas) -> SeedResult:
                          "sentence": sentence, "start_char": 0, "end_char": len(sentence),
                          "confidence": ATLAS_CONFIDENCE, "extractor_version": ATLAS_VERSION, "seen": None})
     insert_ignore(conn, RelationRow, list(relations.values()))
-    for start in range(0, len(evidence), 500):
-        conn.execute(insert(EvidenceRow), evidence[start : start + 500])
+    if evidence:
+        conn.execute(insert(EvidenceRow), evidence)
     aggregate.recompute(conn, relation_ids=old | set(relations))
     refresh_search_text(conn, sorted(atlas_ids))
     return SeedResult(seeded=True, entities=len(entries), relations=len(relations))

@@ -22,6 +22,7 @@ def _run(connection: Connection) -> None:
         connection=connection,
         target_metadata=Base.metadata,
         render_as_batch=connection.dialect.name == "sqlite",
+        transactional_ddl=True,  # SQLite too: chipmap opens the transaction (see chipmap.store.db)
     )
     with context.begin_transaction():
         context.run_migrations()
