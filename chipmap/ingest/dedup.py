@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable
 
 import numpy as np
@@ -39,8 +40,8 @@ SHINGLE_WORDS = 5
 #: story. Each edited word breaks up to five shingles, so a 300-word reprint
 #: with a changed sentence or two scores about 0.85; 0.7 leaves room for that.
 NEAR_DUPLICATE_THRESHOLD = 0.7
-#: Seed and permutation scheme of the MinHash; changing either invalidates stored
-#: signatures. "affine32" is datasketch 2's default: 32-bit values, collision-free.
+#: Seed, permutation scheme and base hash (CRC32) of the MinHash; changing any
+#: of them invalidates stored signatures. "affine32" is datasketch 2's default: 32-bit values, collision-free.
 MINHASH_SEED = 20260
 MINHASH_SCHEME = "affine32"
 _DTYPE = np.uint32
@@ -67,8 +68,16 @@ def _shingles(text: str) -> set[bytes]:
             for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
+def _crc32(data: bytes) -> int:
+    # The base hash only has to be stable across processes and spread shingles
+    # over 32 bits; the affine32 scheme mixes it again before permuting. CRC32
+    # does that at a tenth of the cost of datasketch's default SHA-1.
+    return zlib.crc32(data)
+
+
 def _minhash(hashvalues: np.ndarray | None = None) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashvalues=hashvalues, scheme=MINHASH_SCHEME)
+    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashvalues=hashvalues, scheme=MINHASH_SCHEME,
+                   hashfunc=_crc32)
 
 
 def signature(text: str) -> bytes:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -25,8 +26,13 @@ MIN_ACRONYM = 3
 SLUG_MAX = 60
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
-    """The comparison key of a name (see ``chipmap.atlas.normalise_name``)."""
+    """The comparison key of a name (see ``chipmap.atlas.normalise_name``), cached.
+
+    A build asks for the key of the same few thousand names millions of times
+    (every mention, alias and index entry); the cache makes that free.
+    """
     return normalise_name(name)
 
 

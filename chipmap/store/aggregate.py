@@ -22,9 +22,10 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Boolean, Date, bindparam, case, delete, or_, select, update
+from sqlalchemy import Boolean, Date, Update, bindparam, case, delete, or_, select, update
 from sqlalchemy.engine import Connection
 
 from chipmap.store.models import AttributeRow, EvidenceRow, RelationRow
@@ -35,6 +36,24 @@ _CHUNK = 500
 def noisy_or(confidences: Iterable[float]) -> float:
     """1 - Π(1 - c): the chance at least one independent piece of evidence is right."""
     return 1.0 - math.prod(1.0 - min(max(c, 0.0), 1.0) for c in sorted(confidences))
+
+
+@cache
+def _increment(model: type[RelationRow] | type[AttributeRow]) -> Update:
+    """UPDATE folding one article's evidence into a fact's aggregates; built once (building costs ~1 ms)."""
+    dmin = bindparam("dmin", type_=Date)
+    dmax = bindparam("dmax", type_=Date)
+    values: dict[str, Any] = {
+        "confidence": 1.0 - (1.0 - model.confidence) * bindparam("q"),
+        "evidence_count": model.evidence_count + bindparam("n"),
+        "first_seen": case((model.first_seen.is_(None), dmin), (dmin < model.first_seen, dmin),
+                           else_=model.first_seen),
+        "last_seen": case((model.last_seen.is_(None), dmax), (dmax > model.last_seen, dmax),
+                          else_=model.last_seen),
+    }
+    if model is RelationRow:
+        values["from_atlas"] = or_(RelationRow.from_atlas, bindparam("atlas", type_=Boolean))
+    return update(model).where(model.id == bindparam("oid")).values(**values)
 
 
 def add_evidence(conn: Connection, evidence: list[dict[str, Any]]) -> None:
@@ -49,30 +68,17 @@ def add_evidence(conn: Connection, evidence: list[dict[str, Any]]) -> None:
         params = []
         for owner, rows in sorted(grouped.items()):
             dates = [r["seen"] for r in rows if r["seen"] is not None]
-            params.append({
+            param = {
                 "oid": owner,
                 "q": math.prod(1.0 - r["confidence"] for r in sorted(rows, key=lambda r: r["confidence"])),
                 "n": len(rows),
                 "dmin": min(dates) if dates else None,
                 "dmax": max(dates) if dates else None,
-                "atlas": any(r["source"] == "atlas" for r in rows),
-            })
-        dmin = bindparam("dmin", type_=Date)
-        dmax = bindparam("dmax", type_=Date)
-        values: dict[str, Any] = {
-            "confidence": 1.0 - (1.0 - model.confidence) * bindparam("q"),
-            "evidence_count": model.evidence_count + bindparam("n"),
-            "first_seen": case((model.first_seen.is_(None), dmin), (dmin < model.first_seen, dmin),
-                               else_=model.first_seen),
-            "last_seen": case((model.last_seen.is_(None), dmax), (dmax > model.last_seen, dmax),
-                              else_=model.last_seen),
-        }
-        if model is RelationRow:
-            values["from_atlas"] = or_(RelationRow.from_atlas, bindparam("atlas", type_=Boolean))
-        else:
-            for p in params:
-                p.pop("atlas")
-        conn.execute(update(model).where(model.id == bindparam("oid")).values(**values), params)
+            }
+            if model is RelationRow:
+                param["atlas"] = any(r["source"] == "atlas" for r in rows)
+            params.append(param)
+        conn.execute(_increment(model), params)
 
 
 def recompute(conn: Connection, *, relation_ids: Iterable[str] = (), attribute_ids: Iterable[str] = ()) -> int:

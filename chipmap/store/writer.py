@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Insert, bindparam, insert, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -56,16 +57,23 @@ class WriteResult:
                 index.add_names(entity_id, forms)
 
 
+@cache
+def _insert(model: type[Base]) -> Insert:
+    # Statements are built once: building one costs more than executing it on SQLite.
+    return insert(model)
+
+
+@cache
+def _insert_ignore(dialect: str, model: type[Base]) -> Insert:
+    if dialect == "postgresql":
+        return postgresql.insert(model).on_conflict_do_nothing()
+    return sqlite.insert(model).on_conflict_do_nothing()
+
+
 def insert_ignore(conn: Connection, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:
-    """INSERT rows, skipping those that hit a unique constraint (both dialects)."""
-    if not rows:
-        return
-    if conn.dialect.name == "postgresql":
-        conn.execute(postgresql.insert(model).on_conflict_do_nothing(), list(rows))
-    elif conn.dialect.name == "sqlite":
-        conn.execute(sqlite.insert(model).on_conflict_do_nothing(), list(rows))
-    else:  # pragma: no cover - only SQLite and PostgreSQL are supported
-        conn.execute(insert(model).prefix_with("OR IGNORE"), list(rows))
+    """INSERT rows, skipping those that hit a unique constraint (SQLite and PostgreSQL)."""
+    if rows:
+        conn.execute(_insert_ignore(conn.dialect.name, model), list(rows))
 
 
 def refresh_search_text(conn: Connection, entity_ids: Sequence[str]) -> None:
@@ -87,43 +95,44 @@ def refresh_search_text(conn: Connection, entity_ids: Sequence[str]) -> None:
 
 
 def _new_aliases(conn: Connection, forms: dict[str, list[str]]) -> list[dict[str, Any]]:
-    if not forms:
+    """Alias rows for the forms the database does not hold yet (asks only about these forms)."""
+    wanted = [(entity_id, form) for entity_id in sorted(forms) for form in forms[entity_id]]
+    if not wanted:
         return []
-    query = select(AliasRow.entity_id, AliasRow.alias).where(AliasRow.entity_id.in_(sorted(forms)))
+    query = select(AliasRow.entity_id, AliasRow.alias).where(tuple_(AliasRow.entity_id, AliasRow.alias).in_(wanted))
     existing: set[tuple[str, str]] = {(row.entity_id, row.alias) for row in conn.execute(query)}
     rows = []
-    for entity_id in sorted(forms):
-        for form in forms[entity_id]:
-            if (entity_id, form) not in existing:
-                existing.add((entity_id, form))
-                rows.append({"entity_id": entity_id, "alias": form, "norm": name_key(form), "source": "news",
-                             "ambiguous": False})
+    for entity_id, form in wanted:
+        if (entity_id, form) not in existing:
+            existing.add((entity_id, form))
+            rows.append({"entity_id": entity_id, "alias": form, "norm": name_key(form), "source": "news",
+                         "ambiguous": False})
     return rows
 
 
 def write_rows(conn: Connection, rows: ArticleRows) -> WriteResult:
     """Insert one article's rows on an open transaction."""
     article = rows.article
-    conn.execute(insert(ArticleRow), [article])
+    conn.execute(_insert(ArticleRow), [article])
     fts.index_article(conn, article["id"], article["title"], article["text"])
     insert_ignore(conn, SourceRow, rows.sources)
     insert_ignore(conn, EntityRow, rows.entities)
     aliases = _new_aliases(conn, rows.forms)
     if aliases:
-        conn.execute(insert(AliasRow), aliases)
+        conn.execute(_insert(AliasRow), aliases)
     new_ids = {e["id"] for e in rows.entities}
     changed = {a["entity_id"] for a in aliases} - new_ids
     refresh_search_text(conn, sorted(changed))
     fts.index_entities(conn, sorted(new_ids))
     if rows.mentions:
-        conn.execute(insert(MentionRow), rows.mentions)
+        conn.execute(_insert(MentionRow), rows.mentions)
     insert_ignore(conn, RelationRow, rows.relations)
     insert_ignore(conn, AttributeRow, rows.attributes)
     if rows.evidence:
-        conn.execute(insert(EvidenceRow), rows.evidence)
+        conn.execute(_insert(EvidenceRow), rows.evidence)
         aggregate.add_evidence(conn, rows.evidence)
     if rows.events:
-        conn.execute(insert(EventRow), rows.events)
+        conn.execute(_insert(EventRow), rows.events)
     return WriteResult(article_id=article["id"], new_entities=list(rows.new_entities), forms=rows.forms,
                        relations=len(rows.relations), evidence=len(rows.evidence),
                        skipped_relations=rows.skipped_relations)
