@@ -76,6 +76,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        # A 64 MB page cache and a checkpoint every ~40 MB of WAL instead of ~4 MB:
+        # a build rewrites the same hot pages (popular relations, search
+        # segments) article after article; together they cut a build's write
+        # time by about a third (bench/build.py). The WAL is folded back on close.
+        cursor.execute("PRAGMA cache_size=-65536")
+        cursor.execute("PRAGMA wal_autocheckpoint=10000")
     finally:
         cursor.close()
 

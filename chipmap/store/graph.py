@@ -149,13 +149,19 @@ class Graph:
 
     def relations(self, *, head: str | None = None, tail: str | None = None,
                   type: str | None = None) -> list[RelationRecord]:
-        """Relations filtered by head, tail (ids or names; segments as ``design`` or ``segment:design``) and type."""
+        """Relations filtered by head, tail (ids or names; segments as ``design`` or ``segment:design``) and type.
+
+        An end that names nothing matches nothing (an empty list, as filters do).
+        """
         query = select(RelationRow)
         with self.database.connect() as conn:
-            if head:
-                query = query.where(RelationRow.head_id == self._endpoint(conn, head))
-            if tail:
-                query = query.where(RelationRow.tail_id == self._endpoint(conn, tail))
+            try:
+                if head:
+                    query = query.where(RelationRow.head_id == self._endpoint(conn, head))
+                if tail:
+                    query = query.where(RelationRow.tail_id == self._endpoint(conn, tail))
+            except NotFound:
+                return []
             if type:
                 query = query.where(RelationRow.type == type)
             return relation_records(conn, query)
@@ -194,7 +200,10 @@ class Graph:
         query = select(ArticleRow.id, ArticleRow.title, ArticleRow.published)
         with self.database.connect() as conn:
             if entity:
-                entity_id = self._entity_id(conn, entity)
+                try:
+                    entity_id = self._entity_id(conn, entity)
+                except NotFound:
+                    return []
                 query = query.where(ArticleRow.id.in_(
                     select(MentionRow.article_id).where(MentionRow.entity_id == entity_id)))
             if since:
@@ -216,7 +225,10 @@ class Graph:
         query = select(EventRow.entity_id, func.max(EventRow.date).label("d")).group_by(EventRow.entity_id)
         with self.database.connect() as conn:
             if place:
-                query = query.where(EventRow.place_id == self._entity_id(conn, place))
+                try:
+                    query = query.where(EventRow.place_id == self._entity_id(conn, place))
+                except NotFound:
+                    return []
             if since:
                 query = query.having(func.max(EventRow.date) >= since)
             if until:

@@ -107,6 +107,14 @@ def test_relation_endpoints_must_be_named_in_the_article(graph: Graph) -> None:
     assert not any(r.head_name == "Nobody Named" for r in graph.relations())
 
 
+def test_filters_on_unknown_names_match_nothing(graph: Graph) -> None:
+    assert graph.relations(head="Nobody Named") == []
+    assert graph.relations(tail="org:x-nothing") == []
+    assert graph.articles(entity="Nobody Named") == []
+    assert graph.events(place="Atlantis") == []
+    assert [r.tail_id for r in graph.relations(tail="design")] == ["segment:design"]
+
+
 def test_entity_by_id_name_or_alias(graph: Graph) -> None:
     starblaze = graph.entity("Starblaze")
     assert starblaze.id == "org:x-starblaze-technology" and starblaze.name == "Starblaze Technology"
