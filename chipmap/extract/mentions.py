@@ -26,16 +26,14 @@ from chipmap.extract.lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
-from chipmap.extract.names import EVENT_HEADS, GOV_BODY, STRONG_HEADS, zone_like
-
-#: Trade-show names that news writes like places ("SEMICON China", "CES").
-EVENT_BRANDS = frozenset({"SEMICON", "CES", "MWC", "Computex", "COMPUTEX", "electronica", "ICCAD"})
+from chipmap.extract.names import EVENT_BRANDS, EVENT_HEADS, GOV_BODY, STRONG_HEADS, zone_like
 
 HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.",
                         "professor", "madam", "sir"})
 _LEADING_DET = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _NOISE_KEYS = frozenset(normalise_name(word) for word in NOISE) | NOISE
+_MEASURES = frozenset({"inch", "nm", "mm", "nanometer", "nanometre", "layer", "billion", "million"})
 _FACILITY = re.compile(r"^(fab|line|phase|building|plant|block|lot|module)\s+[\dIVX]+[A-Z]?$", re.IGNORECASE)
 _REGION_WORDS = ("delta", "bay area", "economic circle", "economic belt", "region")
 
@@ -75,6 +73,12 @@ def _clean_span(span: Span) -> Span | None:
         end -= 1
     if end <= start:
         return None
+    # "Beijing 12-inch", "Shanghai 28nm": a measurement after a name is not part of it
+    while span.label_ != "EVENT" and end - start > 1 and (doc[end - 1].like_num or doc[end - 1].lower_ in _MEASURES
+                               or (doc[end - 1].text == "-" and end - start > 2)):
+        end -= 1
+        while end - start > 1 and (doc[end - 1].text == "-" or doc[end - 1].like_num):
+            end -= 1
     opened = sum(t.text == "(" for t in doc[start:end]) - sum(t.text == ")" for t in doc[start:end])
     if opened == 1 and end < len(doc) and doc[end].text == ")":
         end += 1  # "Venture Investment (Group)": NER stops before the bracket closes

@@ -26,6 +26,8 @@ from chipmap.extract.lexicon import (
 EVENT_HEADS = frozenset(
     ["conference", "forum", "summit", "expo", "exhibition", "meeting", "fair", "congress", "symposium", "ceremony", "festival", "convention", "week", "show", "competition", "contest", "seminar", "workshop", "roadshow"]
 )
+#: Trade-show names that news writes like places ("SEMICON China 2015", "CES").
+EVENT_BRANDS = frozenset({"SEMICON", "CES", "MWC", "Computex", "COMPUTEX", "electronica", "ICCAD"})
 CONNECTORS = frozenset({"of", "for", "and", "&", "on", "de", "the", "-", "'s", "\u2019s"})
 #: Words after a hyphen that make a place name into an adjective ("Beijing-based").
 HYPHEN_ADJECTIVES = frozenset(
@@ -202,6 +204,9 @@ def pattern_candidates(doc: Doc) -> list[Candidate]:
         start = _trim_leading(doc, run_start, run_end)
         start = _after_title(doc, start, run_end)
         if start >= run_end:
+            continue
+        if doc[start].text in EVENT_BRANDS:
+            found.append(Candidate(start, run_end, "EVENT", "pattern"))
             continue
         for label, heads in (("EVENT", EVENT_HEADS), ("ORG", ORG_HEADS), ("GPE", PLACE_HEADS)):
             last = -1

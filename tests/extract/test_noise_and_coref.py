@@ -91,3 +91,10 @@ def test_possessive_place_before_a_name_is_its_own_place(read: Read) -> None:
 def test_apostrophe_place_names_survive_the_noise_filter(read: Read) -> None:
     result = read("Samsung's memory plant in Xi'an produced its first wafers in 2014.")
     assert "Xi'an" in names(result, "places")
+
+
+def test_measurements_are_cut_from_place_names_but_years_stay_in_event_names(read: Read) -> None:
+    result = read("SMIC added a second Beijing 12-inch fab. SEMICON China 2015 opened in Shanghai.")
+    assert "Beijing" in names(result, "places")
+    assert not any("12" in p for p in names(result, "places"))
+    assert "SEMICON China 2015" in {e.name for e in result.events}
