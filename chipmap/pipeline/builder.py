@@ -48,13 +48,11 @@ def build(
     progress: Progress | None = None,
     stages: Sequence[str] = DEFAULT_STAGES,
     settings: Settings | None = None,
-    overlap: bool = True,
 ) -> BuildSummary:
     """Add the articles in ``sources`` to the graph in ``db`` and say what happened.
 
     ``workers`` > 1 extracts in that many dask worker processes; ``extractor``
-    reuses an already loaded one (tests, notebooks); ``overlap`` extracts in a
-    background thread while the calling thread resolves and writes. Raises ``StoreError`` when
+    reuses an already loaded one (tests, notebooks). Raises ``StoreError`` when
     the database cannot be used and ``ConfigError`` for bad options; bad inputs
     are reported in ``BuildSummary.errors``.
     """
@@ -82,7 +80,7 @@ def build(
                                 make_extractor=make_extractor, workers=workers, model=model,
                                 progress=progress)
         with SourceReader(fields=field_map, settings=settings) as reader:
-            run(reader.read_all(found), ctx, stages=stages, overlap=overlap)
+            run(reader.read_all(found), ctx, stages=stages)
     if summary.processed == 0 and not summary.errors:
         summary.errors.append(BuildError(", ".join(map(str, sources)) or "(no sources)", "no articles found"))
     summary.seconds = time.perf_counter() - started

@@ -8,7 +8,6 @@ commit, so that everything a stage decides is a function of what is stored
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -43,9 +42,6 @@ class BuildContext:
     model: str | None = None
     progress: Progress | None = None
     pending: dict[str, Work] = field(default_factory=dict)
-    #: Guards ``stored``, ``sources`` and ``pending`` between the extraction thread
-    #: (dedup) and the writer (see chipmap.pipeline.runner).
-    lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
     _extractor: Extractor | None = field(default=None, repr=False)
 
     @classmethod

@@ -5,22 +5,18 @@ batches through ``extract``) and memory stays flat however large the input.
 An exception in one article's stage is recorded against that article and the
 build goes on; a ``StoreError`` (the database itself failing) stops it.
 
-With ``overlap`` (the default) the stages up to the last batch stage (read,
-dedup, extract) run in a background thread that fills a bounded queue, and
-the later ones (resolve, write) run in the calling thread in input order.
-spaCy's parser and matrix products release the GIL, so resolving and
-writing article *n* overlaps with parsing article *n + 1*; order, and hence
-every decision, is the same as without the thread.
+Everything runs in the calling thread. Running extraction in a background
+thread while this one resolves and writes was tried and measured: spaCy holds
+the GIL for most of its work, so the two threads mostly took turns and the
+build got about 14% slower (600 articles, two cores). Extraction scales with
+processes instead (``n_process``, ``--workers``).
 """
 
 from __future__ import annotations
 
 import logging
-import queue
-import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 
 from chipmap.errors import ConfigError, InputError, StoreError
 from chipmap.pipeline.context import BuildContext
@@ -66,8 +62,7 @@ def _fail(ctx: BuildContext, error: BuildError, work: Work | None = None) -> Non
     logger.info("skipped %s", error)
     ctx.summary.errors.append(error)
     if work is not None:
-        with ctx.lock:
-            ctx.pending.pop(work.article.id, None)
+        ctx.pending.pop(work.article.id, None)
     ctx.tick()
 
 
@@ -141,68 +136,15 @@ def _batch(stream: Iterator[Work], stage: Stage, ctx: BuildContext, clock: _Cloc
         yield work
 
 
-@dataclass(frozen=True, slots=True)
-class _Raised:
-    error: BaseException
-
-
-_DONE = object()
-#: Articles extracted ahead of the writer (bounds memory; a few spaCy batches).
-QUEUE_SIZE = 128
-
-
-def _background(stream: Iterator[Work], size: int = QUEUE_SIZE) -> Iterator[Work]:
-    """Run ``stream`` in a daemon thread, handing its items over through a bounded queue."""
-    handover: queue.Queue[object] = queue.Queue(maxsize=size)
-    stop = threading.Event()
-
-    def put(item: object) -> bool:
-        while not stop.is_set():
-            try:
-                handover.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def produce() -> None:
-        try:
-            for work in stream:
-                if not put(work):
-                    return
-        except BaseException as exc:  # handed to the consumer, which re-raises it
-            put(_Raised(exc))
-            return
-        put(_DONE)
-
-    thread = threading.Thread(target=produce, name="chipmap-extract", daemon=True)
-    thread.start()
-    try:
-        while True:
-            item = handover.get()
-            if item is _DONE:
-                return
-            if isinstance(item, _Raised):
-                raise item.error
-            assert isinstance(item, Work)
-            yield item
-    finally:
-        stop.set()
-        thread.join(timeout=5)
-
-
 def run(items: Iterable[Article | InputError], ctx: BuildContext, *,
-        stages: Sequence[str] = DEFAULT_STAGES, overlap: bool = True) -> BuildSummary:
+        stages: Sequence[str] = DEFAULT_STAGES) -> BuildSummary:
     """Push every item through the stages; returns the context's summary, completed."""
     chosen = stages_named(stages)
     clock = _Clock(ctx.summary)
     start = time.perf_counter()
-    last_batch = max((i for i, s in enumerate(chosen) if s.batch), default=0)
     stream = _entry(items, chosen[0], ctx, clock)
-    for number, stage in enumerate(chosen[1:], start=1):
+    for stage in chosen[1:]:
         stream = _map(stream, stage, ctx, clock) if stage.map else _batch(stream, stage, ctx, clock)
-        if overlap and number == last_batch and number < len(chosen) - 1:
-            stream = _background(stream)
     for _work in stream:
         ctx.tick()
     ctx.summary.seconds += time.perf_counter() - start

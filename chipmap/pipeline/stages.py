@@ -42,17 +42,16 @@ class Stage:
 
 def _record_copy(ctx: BuildContext, article_id: str, entry: SourceEntry) -> None:
     """Keep another source of a stored or pending article (or note that it is known)."""
-    with ctx.lock:  # the writer must not commit the pending article while its sources grow
-        if entry.location in ctx.sources.get(article_id, ()):
-            ctx.summary.unchanged += 1
-            return
-        pending = ctx.pending.get(article_id)
-        if pending is not None:
-            if all(s.location != entry.location for s in pending.sources):
-                pending.sources.append(entry)
-        else:
-            add_sources(ctx.db, article_id, [entry])
-            ctx.sources.setdefault(article_id, set()).add(entry.location)
+    if entry.location in ctx.sources.get(article_id, ()):
+        ctx.summary.unchanged += 1
+        return
+    pending = ctx.pending.get(article_id)
+    if pending is not None:  # still being extracted: written in its transaction
+        if all(s.location != entry.location for s in pending.sources):
+            pending.sources.append(entry)
+    else:
+        add_sources(ctx.db, article_id, [entry])
+        ctx.sources.setdefault(article_id, set()).add(entry.location)
     ctx.summary.duplicates += 1
     ctx.summary.near_duplicates += entry.duplicate == "near"
 
@@ -62,9 +61,7 @@ def dedup(article: Article, ctx: BuildContext) -> Work | None:
     ctx.summary.read += 1
     article_id = content_id(article.text)
     entry = SourceEntry(location=article.source or article.url or article.id, url=article.url)
-    with ctx.lock:
-        known = article_id in ctx.stored or article_id in ctx.pending
-    if known:
+    if article_id in ctx.stored or article_id in ctx.pending:
         _record_copy(ctx, article_id, dataclasses.replace(entry, duplicate="exact"))
         return None
     sig = signature(article.text)
@@ -74,8 +71,7 @@ def dedup(article: Article, ctx: BuildContext) -> Work | None:
         return None
     work = Work(article=dataclasses.replace(article, id=article_id), original_id=article.id,
                 signature=sig, sources=[entry])
-    with ctx.lock:
-        ctx.pending[article_id] = work
+    ctx.pending[article_id] = work
     ctx.near.add(article_id, sig)
     return work
 
@@ -118,15 +114,14 @@ def write(work: Work, ctx: BuildContext) -> Work:
     from chipmap.extract import EXTRACTOR_VERSION
 
     assert work.extraction is not None and work.resolution is not None
-    with ctx.lock:  # dedup (in the extraction thread) may be adding a source to this article
-        rows = article_rows(work.article, work.extraction, work.resolution, ingested=ctx.ingested,
-                            extractor_version=EXTRACTOR_VERSION, sources=list(work.sources),
-                            external_id=work.original_id, signature=work.signature)
-        result = write_article(ctx.db, rows)
-        ctx.stored.add(result.article_id)
-        ctx.sources[result.article_id] = {s.location for s in work.sources}
-        ctx.pending.pop(result.article_id, None)
+    rows = article_rows(work.article, work.extraction, work.resolution, ingested=ctx.ingested,
+                        extractor_version=EXTRACTOR_VERSION, sources=work.sources,
+                        external_id=work.original_id, signature=work.signature)
+    result = write_article(ctx.db, rows)
     result.apply_to(ctx.index)
+    ctx.stored.add(result.article_id)
+    ctx.sources[result.article_id] = {s.location for s in work.sources}
+    ctx.pending.pop(result.article_id, None)
     summary = ctx.summary
     summary.added += 1
     summary.entities_added += len(result.new_entities)

@@ -8,25 +8,32 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from chipmap.cli import app
 from chipmap.ingest.dedup import content_id
 from chipmap.ingest.files import read_article
 from chipmap.pipeline import build
 from chipmap.store import open_graph
-from tests.conftest import DEV_DIR
 from tests.store.dumps import counts, dump
 
 from .conftest import corpus_files
 
+runner = CliRunner()
+DEV_DIR = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev"
+
 
 @pytest.mark.skipif(not DEV_DIR.is_dir(), reason="../shared/eval/dev is not beside the repo")
 def test_building_the_dev_set_twice_changes_nothing(tmp_path: Path, extractor: Any) -> None:
-    db = f"sqlite:///{tmp_path / 'dev.db'}"
-    first = build([DEV_DIR], db=db, extractor=extractor)
-    assert (first.added, first.failed, first.exit_code) == (10, 0, 0)
+    db = str(tmp_path / "dev.db")
+    first = runner.invoke(app, ["build", str(DEV_DIR), "--db", db, "--json"])
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.stdout)["added"] == 10
     before = dump(db)
-    second = build([DEV_DIR], db=db, extractor=extractor)
-    assert (second.added, second.unchanged, second.exit_code, second.atlas_seeded) == (0, 10, 0, False)
+    second = runner.invoke(app, ["build", str(DEV_DIR), "--db", db, "--json"])
+    assert second.exit_code == 0, second.output
+    summary = json.loads(second.stdout)
+    assert (summary["added"], summary["unchanged"], summary["atlas_seeded"]) == (0, 10, False)
     assert counts(db) == {table: len(rows) for table, rows in before.items()}
     assert dump(db) == before
 
