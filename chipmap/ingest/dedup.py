@@ -121,6 +121,11 @@ class NearDuplicates:
         self._signatures[article_id] = sig
         self._lsh.insert(article_id, _from_bytes(sig))
 
+    def discard(self, article_id: str) -> None:
+        """Forget an article (one that failed before it was stored)."""
+        if self._signatures.pop(article_id, None) is not None:
+            self._lsh.remove(article_id)
+
     def add_many(self, items: Iterable[tuple[str, bytes]]) -> None:
         """Index stored articles, e.g. when a build starts."""
         for article_id, sig in items:

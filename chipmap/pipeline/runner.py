@@ -61,8 +61,15 @@ class _Clock:
 def _fail(ctx: BuildContext, error: BuildError, work: Work | None = None) -> None:
     logger.info("skipped %s", error)
     ctx.summary.errors.append(error)
-    if work is not None:
+    if work is not None:  # never stored: copies of it found later are new articles again
         ctx.pending.pop(work.article.id, None)
+        ctx.near.discard(work.article.id)
+        for copy in work.sources[1:]:  # copies found while it was pending go down with it
+            ctx.summary.duplicates -= 1
+            ctx.summary.near_duplicates -= copy.duplicate == "near"
+            ctx.summary.errors.append(BuildError(
+                copy.location, f"{copy.duplicate} duplicate of {work.location}, which failed: {error.reason}",
+                stage=error.stage))
     ctx.tick()
 
 

@@ -62,6 +62,14 @@ def test_signatures_survive_a_round_trip_through_bytes() -> None:
     assert near.find(signature(REPRINT)) == "a"  # ties go to the smallest id
 
 
+def test_discarded_articles_are_no_longer_found() -> None:
+    near = NearDuplicates()
+    near.add("story", signature(STORY))
+    near.discard("story")
+    near.discard("never-added")
+    assert near.find(signature(REPRINT)) is None and len(near) == 0
+
+
 def test_short_texts_still_sign() -> None:
     assert signature("SMIC") == signature("smic")
     assert signature("SMIC") != signature("CXMT")

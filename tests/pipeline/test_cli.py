@@ -65,11 +65,17 @@ def test_a_failing_stage_is_recorded_per_article(corpus: Path, tmp_path: Path, e
         return real(work, ctx)
 
     monkeypatch.setitem(stages.STAGES, "resolve", stages.Stage("resolve", map=picky))
-    summary = build([corpus], db=tmp_path / "g.db", extractor=extractor)
+    shaoxing = read_article(sorted(corpus.glob("*shaoxing*.md"))[0])
+    reprint = tmp_path / "later" / "reprint.txt"  # no title: passes the picky stage
+    reprint.parent.mkdir()
+    reprint.write_text(shaoxing.text.replace(". ", ", the report said. ", 1), encoding="utf-8")
+    summary = build([corpus, reprint.parent], db=tmp_path / "g.db", extractor=extractor)
     failed = {Path(e.source).name: e for e in summary.errors}
-    assert summary.added + len(failed) == 6 and failed
+    assert summary.added + len(failed) == 7 and failed
     assert all(e.stage == "resolve" and "no Shaoxing today" in e.reason for e in failed.values())
     assert summary.exit_code == 1
+    # the reprint was matched to its original while that was pending: it is listed with it
+    assert "near duplicate of" in failed["reprint.txt"].reason and summary.duplicates == 0
 
 
 def test_public_api_names_are_sorted_and_resolve(tmp_path: Path) -> None:
