@@ -8,6 +8,7 @@ by normalised name, acronym, bracketed short form and distinctive name word.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -84,8 +85,7 @@ def _resolve_types(mentions: list[Mention]) -> list[Mention]:
         best = votes[normalise_name(m.text)].most_common(1)[0][0]
         if best != m.type and not m.atlas_id:
             kind = "" if best in {"person", "event"} else m.kind
-            m = Mention(m.text, best, m.start, m.end, m.token_start, m.token_end, m.sent,
-                        kind, m.atlas_id, m.honorific)
+            m = dataclasses.replace(m, type=best, kind=kind)
         out.append(m)
     return out
 

@@ -8,6 +8,7 @@ fragments are dropped here.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -258,8 +259,7 @@ def disambiguate(mentions: list[Mention], atlas: Atlas) -> list[Mention]:
 
             best = max(ids, key=fit)
             if best != m.atlas_id:
-                m = Mention(m.text, m.type, m.start, m.end, m.token_start, m.token_end, m.sent,
-                            getattr(atlas.get(best), "kind", m.kind), best, m.honorific)
+                m = dataclasses.replace(m, kind=getattr(atlas.get(best), "kind", m.kind), atlas_id=best)
         out.append(m)
     return out
 
