@@ -17,6 +17,10 @@ from chipmap.vocab import OrgKind, PlaceKind, Segment
 ORG_ID = r"^org:[a-z0-9][a-z0-9-]*$"
 PLACE_ID = r"^place:[a-z0-9][a-z0-9-]*$"
 _HAN = re.compile(r"[\u3400-\u9fff]")
+#: Exchanges a listing may name (mainland, Hong Kong, Taiwan, US, Europe, Japan, Korea).
+EXCHANGES: tuple[str, ...] = ("SSE", "SZSE", "BSE", "HKEX", "TWSE", "TPEX", "NASDAQ", "NYSE",
+                              "TSE", "KRX", "KOSDAQ", "XETRA", "EURONEXT", "LSE", "SIX", "SGX", "OTC")
+LISTING = re.compile(rf"^({'|'.join(EXCHANGES)}):[0-9A-Z][0-9A-Z.-]*$")
 
 SiteKind = Literal[
     "fab", "packaging_plant", "rd_centre", "production_base", "plant", "office", "headquarters"
@@ -39,6 +43,11 @@ class Site(BaseModel):
     place: str = Field(pattern=PLACE_ID, description="Id of the place the site is in.")
     what: SiteKind = Field(description="What the organisation runs there.")
     note: str = Field(default="", description="Free text, e.g. '12-inch fab'.")
+    source: str | None = Field(
+        default=None,
+        description="Where this site is documented (annual report, company page, park notice); "
+        "unset means the organisation's own source covers it.",
+    )
 
 
 class _Entry(BaseModel):
@@ -82,6 +91,26 @@ class Organization(_Entry):
     sites: list[Site] = Field(default_factory=list)
     parent: str | None = Field(default=None, pattern=ORG_ID)
     founded: int | None = Field(default=None, ge=1800, le=2100)
+    listings: list[str] = Field(
+        default_factory=list,
+        description="Stock listings as EXCHANGE:CODE, e.g. SSE:688981, HKEX:0981, NASDAQ:AMKR.",
+    )
+    registration: str | None = Field(
+        default=None,
+        pattern=r"^[0-9A-Z]{18}$",
+        description="China's unified social credit code (18 characters), where documented.",
+    )
+
+    @field_validator("listings")
+    @classmethod
+    def _listings(cls, value: list[str]) -> list[str]:
+        for listing in value:
+            if not LISTING.match(listing):
+                raise ValueError(
+                    f"listing {listing!r} is not EXCHANGE:CODE with a known exchange "
+                    f"({', '.join(EXCHANGES)})"
+                )
+        return value
 
 
 class Place(_Entry):
@@ -93,3 +122,5 @@ class Place(_Entry):
     zone: ZoneKind | None = Field(
         default=None, description="For districts that are development zones or parks."
     )
+    lat: float | None = Field(default=None, ge=-90, le=90, description="Latitude, WGS84 degrees.")
+    lon: float | None = Field(default=None, ge=-180, le=180, description="Longitude, WGS84 degrees.")

@@ -26,7 +26,7 @@ HEADERS = {
 def _scalar(value: object) -> str:
     """A YAML scalar: JSON-quoted when plain YAML could misread it."""
     text = str(value)
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int | float) and not isinstance(value, bool):
         return text
     plain = (
         text
@@ -43,7 +43,8 @@ def _scalar(value: object) -> str:
 
 #: Field order in the files: identity, names, what it is, where, links, provenance.
 FIELD_ORDER = ("id", "name", "name_zh", "aliases", "ambiguous", "kind", "segments", "zone",
-               "part_of", "headquarters", "sites", "parent", "founded", "source")
+               "part_of", "lat", "lon", "headquarters", "sites", "parent", "founded", "listings",
+               "registration", "source")
 
 
 def _entry_lines(entry: Organization | Place) -> list[str]:
