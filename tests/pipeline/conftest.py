@@ -12,7 +12,8 @@ CORPUS = Path(__file__).resolve().parents[2] / "chipmap" / "demo" / "corpus"
 
 def corpus_files(count: int, *, start: int = 0) -> list[Path]:
     """The first ``count`` sample articles (after ``start``), in name order."""
-    return sorted(CORPUS.glob("*.md"))[start : start + count]
+    articles = sorted(p for p in CORPUS.glob("*.md") if p.name != "README.md")
+    return articles[start : start + count]
 
 
 @pytest.fixture()

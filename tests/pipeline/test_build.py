@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import pytest
 from typer.testing import CliRunner
 
 from chipmap.cli import app
@@ -20,20 +19,24 @@ from tests.store.dumps import counts, dump
 from .conftest import corpus_files
 
 runner = CliRunner()
-DEV_DIR = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev"
 
 
-@pytest.mark.skipif(not DEV_DIR.is_dir(), reason="../shared/eval/dev is not beside the repo")
-def test_building_the_dev_set_twice_changes_nothing(tmp_path: Path, extractor: Any) -> None:
-    db = str(tmp_path / "dev.db")
-    first = runner.invoke(app, ["build", str(DEV_DIR), "--db", db, "--json"])
+def test_building_the_sample_corpus_twice_changes_nothing(tmp_path: Path, extractor: Any) -> None:
+    db = str(tmp_path / "corpus.db")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    files = corpus_files(100)
+    for path in files:
+        shutil.copy(path, folder / path.name)
+    articles = len(files)
+    first = runner.invoke(app, ["build", str(folder), "--db", db, "--json"])
     assert first.exit_code == 0, first.output
-    assert json.loads(first.stdout)["added"] == 10
+    assert json.loads(first.stdout)["added"] == articles
     before = dump(db)
-    second = runner.invoke(app, ["build", str(DEV_DIR), "--db", db, "--json"])
+    second = runner.invoke(app, ["build", str(folder), "--db", db, "--json"])
     assert second.exit_code == 0, second.output
     summary = json.loads(second.stdout)
-    assert (summary["added"], summary["unchanged"], summary["atlas_seeded"]) == (0, 10, False)
+    assert (summary["added"], summary["unchanged"], summary["atlas_seeded"]) == (0, articles, False)
     assert counts(db) == {table: len(rows) for table, rows in before.items()}
     assert dump(db) == before
 
