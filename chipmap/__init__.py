@@ -1,4 +1,4 @@
-"""chipmap: English chip-industry news to an evidence-backed knowledge graph of China's IC clusters.
+"""chipmap: English and Chinese chip-industry news to an evidence-backed knowledge graph of China's IC clusters.
 
 The public Python API::
 
@@ -20,12 +20,12 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from chipmap.api import open_graph as open
     from chipmap.atlas import load_atlas
     from chipmap.extract import Extractor
     from chipmap.pipeline import BuildSummary, build
     from chipmap.records import Article, ArticleExtraction
     from chipmap.store import Graph
-    from chipmap.store import open_graph as open
 
 __all__ = [
     "Article",
@@ -47,7 +47,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "Graph": ("chipmap.store", "Graph"),
     "build": ("chipmap.pipeline", "build"),
     "load_atlas": ("chipmap.atlas", "load_atlas"),
-    "open": ("chipmap.store", "open_graph"),
+    "open": ("chipmap.api", "open_graph"),
 }
 
 

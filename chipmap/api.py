@@ -1,4 +1,11 @@
-"""The facade the CLI and the server call: one function per user-facing job."""
+"""The facade the CLI and scripts call: read files, extract articles, open a graph.
+
+``chipmap.open`` is ``open_graph`` here and ``chipmap.build`` is the pipeline's build;
+both are edges that read the settings when values are not passed. Heavy packages
+(spaCy, SQLAlchemy) are imported inside the functions that need them, so that
+``chipmap extract`` never loads the database layer and ``chipmap.open`` never loads
+spaCy.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +13,41 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from chipmap.config import get_settings
 from chipmap.errors import InputError
 from chipmap.ingest import read_article, walk
 from chipmap.records import Article, ArticleExtraction
 
+if TYPE_CHECKING:
+    from chipmap.config import Settings
+    from chipmap.extract import ExtractionFailed, Extractor
+    from chipmap.store import Graph
+
+
+def open_graph(db: str | Path | None = None, *, settings: Settings | None = None) -> Graph:
+    """The graph in ``db`` (URL or SQLite path; unset: the ``db`` setting), for reading.
+
+    A database that holds no graph raises ``MissingDatabase``: reading never creates one.
+    """
+    from chipmap.store import open_graph as open_store
+
+    if db is None:
+        from chipmap.config import get_settings
+
+        db = (settings or get_settings()).db
+    return open_store(db)
+
 
 def read_paths(
-    paths: Iterable[Path], *, published: dt.date | None = None
+    paths: Iterable[Path], *, published: dt.date | None = None, max_bytes: int = 5_000_000
 ) -> tuple[list[Article], list[InputError]]:
     """Articles from files and folders, and the files that could not be read."""
-    settings = get_settings()
     articles: list[Article] = []
     errors: list[InputError] = []
     for path in walk(list(paths)):
         try:
-            article = read_article(path, max_bytes=settings.max_text_bytes)
+            article = read_article(path, max_bytes=max_bytes)
         except InputError as exc:
             errors.append(exc)
             continue
@@ -34,45 +59,21 @@ def read_paths(
 
 def extract_articles(
     articles: Iterable[Article],
+    extractor: Extractor,
     *,
-    model: str | None = None,
-    raw: bool = False,
-    n_process: int | None = None,
-    batch_size: int | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
     on_article: Callable[[Article], None] | None = None,
+    on_failure: Callable[[Article, ExtractionFailed], None] | None = None,
 ) -> Iterator[ArticleExtraction]:
-    """What each article yields, in input order (``raw``: spaCy's NER alone)."""
-    settings = get_settings()
-    n_process = n_process or settings.n_process
-    batch_size = batch_size or settings.batch_size
-    if raw:
-        from chipmap.extract.baseline import raw_read_doc
-        from chipmap.extract.nlp import load_base
+    """What each article yields, in input order; failures go to ``on_failure``."""
+    from chipmap.extract import ExtractionFailed
 
-        nlp = load_base(model)
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-            if on_article:
-                on_article(article)
-            yield raw_read_doc(doc, article)
-        return
-    from chipmap.extract import Extractor
-
-    extractor = Extractor(model=model)
-    for article, result in extractor.extract_many(articles, batch_size=batch_size, n_process=n_process):
+    for article, outcome in extractor.read_many(articles, batch_size=batch_size, n_process=n_process):
         if on_article:
             on_article(article)
-        yield result
-
-
-def extract_paths(
-    paths: Iterable[Path],
-    *,
-    published: dt.date | None = None,
-    model: str | None = None,
-    raw: bool = False,
-    on_article: Callable[[Article], None] | None = None,
-) -> tuple[Iterator[ArticleExtraction], list[InputError]]:
-    """Read then extract files; unreadable files are returned, not raised."""
-    articles, errors = read_paths(paths, published=published)
-    return extract_articles(articles, model=model, raw=raw, on_article=on_article), errors
+        if isinstance(outcome, ExtractionFailed):
+            if on_failure:
+                on_failure(article, outcome)
+            continue
+        yield outcome

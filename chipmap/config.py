@@ -42,7 +42,10 @@ class Settings(BaseSettings):
     )
     batch_size: int = Field(default=32, description="Articles per spaCy batch.")
     n_process: int = Field(
-        default=1, description="spaCy worker processes for large extraction runs."
+        default=0,
+        ge=0,
+        description="spaCy worker processes; 0 (auto) uses every core once a run has at least "
+        "two batches per core, else one.",
     )
     api_token: str | None = Field(
         default=None, description="Bearer token that unlocks the API's write endpoints."

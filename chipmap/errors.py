@@ -8,6 +8,7 @@
      ├── ConfigError         a setting is wrong (bad model name, bad URL)
      ├── AtlasError          the atlas data do not load or do not validate
      ├── StoreError          the database cannot be opened or written
+     │    └── MissingDatabase a read names a database that holds no graph
      └── NotFound            a name or id matches nothing (carries suggestions)
 
 The CLI maps them to exit codes; the server maps them to 4xx responses.
@@ -47,6 +48,17 @@ class AtlasError(ChipmapError):
 
 class StoreError(ChipmapError):
     """The database cannot be opened, migrated or written."""
+
+
+class MissingDatabase(StoreError):
+    """A read names a database with no chipmap graph in it (reads never create one)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        super().__init__(
+            f"no chipmap graph at {url}. Build one first: 'chipmap build SOURCES --db {url}' "
+            "(or 'chipmap demo' for the sample graph), or point --db / CHIPMAP_DB at an existing one."
+        )
 
 
 class NotFound(ChipmapError):

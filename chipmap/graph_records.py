@@ -15,8 +15,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-ENTITY_TYPES: tuple[str, ...] = ("person", "org", "place", "event")
-
 
 @dataclass(frozen=True, slots=True)
 class EvidenceRecord:
@@ -59,7 +57,7 @@ class RelationRecord:
     """A relation between two entities (or an entity and a segment) with its support."""
 
     id: str
-    type: str  # holds_position | located_in | part_of | subsidiary_of | operates_in | at_event
+    type: str  # holds_position | located_in | part_of | subsidiary_of | operates_in
     head_id: str
     tail_id: str
     head_name: str = ""

@@ -27,6 +27,7 @@ class Article:
     url: str | None = None
     source: str | None = None  # file path or feed address it was read from
     meta: dict[str, Any] = field(default_factory=dict)
+    language: str | None = None  # "en" or "zh", set at ingest; None: decided when read
 
 
 class Evidence(BaseModel):
@@ -78,6 +79,11 @@ class Relation(_Fact):
     head: str
     tail: str
     title: str | None = None
+    rule: str | None = Field(
+        default=None,
+        description="Name of the registered rule that found it (chipmap.extract.rules), or "
+        "'atlas.<field>' for facts taken from the atlas.",
+    )
 
 
 class ArticleExtraction(BaseModel):

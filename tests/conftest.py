@@ -27,7 +27,7 @@ def nlp() -> Language:
     """chipmap's full pipeline on the installed English model."""
     from chipmap.extract.nlp import get_pipeline
 
-    return get_pipeline()
+    return get_pipeline(None, default_atlas())
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,6 @@ from chipmap.analyze.compare import Comparison, compare
 from chipmap.analyze.coverage import Coverage, coverage_from_counts
 from chipmap.analyze.gaps import GapReport, find_gaps, gap_report
 from chipmap.analyze.index import GraphIndex
-from chipmap.analyze.memory import MemoryGraph
 from chipmap.analyze.network import central_actors, communities, connection, neighbourhood
 from chipmap.analyze.ports import GraphPort
 from chipmap.analyze.profile import ClusterProfile, cluster_profile
@@ -26,7 +25,6 @@ __all__ = [
     "GapReport",
     "GraphIndex",
     "GraphPort",
-    "MemoryGraph",
     "SiteReport",
     "Timeline",
     "as_of",

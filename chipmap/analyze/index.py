@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chipmap.graph_records import EntityRecord, RelationRecord, Snapshot
-from chipmap.vocab import SEGMENTS
+from chipmap.vocab import SEGMENT_PREFIX, SEGMENTS
 
-SEGMENT_PREFIX = "segment:"
 #: Org kinds that count as talent bodies for siting (universities, academies, institutes).
 TALENT_KINDS = frozenset({"academic"})
 

@@ -1,9 +1,8 @@
 """The few Graph methods the CLI, the server and the analytics service call.
 
-The store's ``chipmap.open(db_url)`` returns a Graph with these methods; the
-in-memory ``MemoryGraph`` (chipmap.analyze.memory) has them too, so the API and
-dashboard can be tested without a database. Coding against this Protocol
-keeps the interfaces from depending on the store's internals.
+The store's ``Graph`` (``chipmap.open(db_url)``) is the one implementation; the
+toy graph is that same store on an in-memory SQLite. Coding against this
+Protocol keeps the analytics from importing the store.
 """
 
 from __future__ import annotations
@@ -62,21 +61,6 @@ class GraphPort(Protocol):
     def snapshot(self) -> Snapshot:
         """The whole graph in memory for the analytics."""
         ...
-
-
-#: ``--db toy`` names the built-in toy graph (atlas plus five sample facts), no database needed.
-TOY_DB = "toy"
-
-
-def open_graph(db: str) -> GraphPort:
-    """The graph behind a database URL or SQLite path (the store's), or the toy graph for ``toy``."""
-    if db == TOY_DB:
-        from chipmap.demo.toy import toy_graph
-
-        return toy_graph()
-    from chipmap.store import open_graph as open_store
-
-    return open_store(db)
 
 
 def close_graph(graph: GraphPort) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from chipmap.atlas.models import Organization, Place
 
@@ -75,6 +78,12 @@ class Atlas:
                     cores = self._cores.setdefault(core, [])
                     if all(entry.id != i for _, i in cores):
                         cores.append((_dropped_words(name), entry.id))
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A hash of every entry; it changes whenever the atlas does (and only then)."""
+        entries = [e.model_dump(mode="json") for e in self.entries()]
+        return hashlib.sha256(json.dumps(entries, sort_keys=True).encode("utf-8")).hexdigest()
 
     def entries(self) -> Iterator[Entry]:
         """Places first, then organisations, each in id order."""

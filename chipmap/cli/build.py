@@ -13,14 +13,15 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from chipmap.cli.common import cli_errors, err, out
+from chipmap.cli.common import cli_errors, err, out, write_db
 
 if TYPE_CHECKING:
     from chipmap.pipeline import BuildSummary
 
-DbOption = Annotated[
+BuildDb = Annotated[
     str | None,
-    typer.Option("--db", help="Database URL or SQLite file path (default: CHIPMAP_DB or chipmap.db)."),
+    typer.Option("--db", help="Database URL or SQLite file path to build into (default: CHIPMAP_DB, "
+                              "else chipmap.db here); created when missing."),
 ]
 
 
@@ -74,7 +75,7 @@ def build(
     sources: Annotated[list[str], typer.Argument(
         help="Files (.txt .md .html .json .jsonl .rss .atom .xml), folders, glob patterns or http(s) URLs "
              "of feeds and pages.")],
-    db: DbOption = None,
+    db: BuildDb = None,
     atlas: Annotated[bool, typer.Option("--atlas/--no-atlas",
                                         help="Seed the atlas's organisations, places and facts.")] = True,
     field: Annotated[list[str] | None, typer.Option(
@@ -97,13 +98,15 @@ def build(
     ingested, 1 when some inputs failed, 2 when nothing could be ingested or
     the database is unusable.
     """
+    from chipmap.config import get_settings
     from chipmap.pipeline import build as run_build
 
     if dask and workers == 1:
         workers = os.cpu_count() or 2
     with cli_errors(), _progress(not as_json) as progress:
-        summary = run_build(sources, db=db, atlas=atlas, fields=field or [], workers=workers, model=model,
-                            progress=progress)
+        settings = get_settings()
+        summary = run_build(sources, db=write_db(db, settings), atlas=atlas, fields=field or [],
+                            workers=workers, model=model, progress=progress, settings=settings)
     if as_json:
         sys.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False, default=str) + "\n")
     else:
@@ -113,7 +116,7 @@ def build(
 
 def remove(
     article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix of it, or its original id).")],
-    db: DbOption = None,
+    db: BuildDb = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a one-line JSON summary.")] = False,
 ) -> None:
     """Remove one article's contributions from the graph.
@@ -124,9 +127,10 @@ def remove(
     remaining evidence and confidence is recomputed. Exit code 1 if no
     article matches.
     """
+    from chipmap.config import get_settings
     from chipmap.store import open_graph
 
-    with cli_errors(), open_graph(db) as graph:
+    with cli_errors(), open_graph(write_db(db, get_settings())) as graph:
         result = graph.remove(article_id)
     if as_json:
         sys.stdout.write(json.dumps(

@@ -6,13 +6,17 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from chipmap.errors import ChipmapError, NotFound
+
+if TYPE_CHECKING:
+    from chipmap.config import Settings
+    from chipmap.store import Graph
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -59,3 +63,50 @@ def progress_bar(wanted: bool = True, *, label: str = "articles") -> Iterator[Ca
 def print_json(data: Any) -> None:
     """JSON to stdout, UTF-8, for scripts."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL or SQLite file path (default: CHIPMAP_DB, else chipmap.db "
+                              "here, else the demo graph that 'chipmap demo' built); 'toy' for a small "
+                              "built-in graph."),
+]
+#: ``--db toy`` names a small graph built in memory (the atlas plus a few hand-written articles).
+TOY_DB = "toy"
+
+
+def write_db(db: str | None, settings: Settings) -> str:
+    """The database a build writes: ``--db``, else the ``db`` setting."""
+    return db or settings.db
+
+
+def read_db(db: str | None, settings: Settings) -> str:
+    """The database a query reads: ``--db``; else the ``db`` setting when it was set or its file
+    exists; else the demo graph, when ``chipmap demo`` has built it (said on stderr)."""
+    if db:
+        return db
+    if "db" in settings.model_fields_set:
+        return settings.db
+    from chipmap.store.db import database_url, sqlite_path
+
+    default = sqlite_path(database_url(settings.db))
+    if default is not None and not default.is_file():
+        from chipmap.demo import default_demo_db
+
+        demo = default_demo_db()
+        if demo.is_file():
+            err.print(f"[dim]reading the demo graph {demo} (no {default.name} here; --db to choose)[/]",
+                      highlight=False)
+            return f"sqlite:///{demo}"
+    return settings.db
+
+
+def open_for_reading(db: str | None, settings: Settings) -> Graph:
+    """The graph a query command reads (never created by reading; ``toy`` built in memory)."""
+    if db == TOY_DB:
+        from chipmap.demo.toy import toy_graph
+
+        return toy_graph()
+    from chipmap.store import open_graph
+
+    return open_graph(read_db(db, settings))

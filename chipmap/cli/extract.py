@@ -46,7 +46,12 @@ def extract(
     A file that cannot be read is reported on stderr with the reason; the others are
     still processed. Exit code 1 if any file failed, 0 otherwise.
     """
-    from chipmap.api import extract_paths
+    from chipmap.api import extract_articles, read_paths
+    from chipmap.atlas import default_atlas
+    from chipmap.config import get_settings
+    from chipmap.extract import ExtractionFailed, Extractor
+    from chipmap.extract.extractor import process_count
+    from chipmap.records import Article
 
     when: dt.date | None = None
     if published:
@@ -54,21 +59,34 @@ def extract(
             when = dt.date.fromisoformat(published)
         except ValueError:
             fail(f"--published {published!r} is not a date in YYYY-MM-DD form")
-    with cli_errors(), progress_bar(len(paths) > 1 or any(p.is_dir() for p in paths)) as advance:
-        results, errors = extract_paths(paths, published=when, model=model, raw=pipeline is PipelineChoice.raw,
-                                        on_article=advance)
-        if output_format is OutputFormat.json:
-            sys.stdout.write("[\n")
-            for i, result in enumerate(results):
-                sys.stdout.write((",\n" if i else "") + result.model_dump_json(indent=2))
-            sys.stdout.write("\n]\n")
+    failures: list[str] = []
+
+    def failed(article: Article, outcome: ExtractionFailed) -> None:
+        failures.append(f"{article.source or article.id}: {outcome.reason}")
+
+    with cli_errors():
+        settings = get_settings()
+        articles, errors = read_paths(paths, published=when, max_bytes=settings.max_text_bytes)
+        if pipeline is PipelineChoice.raw:
+            extractor = Extractor.raw(model=model or settings.model)
         else:
-            for result in results:
-                sys.stdout.write(result.model_dump_json() + "\n")
-        sys.stdout.flush()
-    for problem in errors:
+            extractor = Extractor(model=model or settings.model, atlas=default_atlas(settings.atlas_overlay))
+        n_process = process_count(len(articles), settings.n_process, settings.batch_size)
+        with progress_bar(len(articles) > 1) as advance:
+            results = extract_articles(articles, extractor, n_process=n_process,
+                                       batch_size=settings.batch_size, on_article=advance, on_failure=failed)
+            if output_format is OutputFormat.json:
+                sys.stdout.write("[\n")
+                for i, result in enumerate(results):
+                    sys.stdout.write((",\n" if i else "") + result.model_dump_json(indent=2))
+                sys.stdout.write("\n]\n")
+            else:
+                for result in results:
+                    sys.stdout.write(result.model_dump_json() + "\n")
+            sys.stdout.flush()
+    for problem in [*map(str, errors), *failures]:
         err.print(f"[red]error:[/] {problem}", highlight=False)
-    raise typer.Exit(EXIT_SOME_FAILED if errors else EXIT_OK)
+    raise typer.Exit(EXIT_SOME_FAILED if errors or failures else EXIT_OK)
 
 
 def register(app: typer.Typer) -> None:

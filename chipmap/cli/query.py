@@ -19,11 +19,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from chipmap.analyze.service import Analyst
-from chipmap.cli.common import cli_errors, fail, out, print_json
+from chipmap.cli.common import DbOption, cli_errors, fail, open_for_reading, out, print_json
 from chipmap.vocab import SEGMENT_LABELS, SEGMENTS
 
-Db = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite path (default: setting); "
-                                        "'toy' for the built-in toy graph.")]
+Db = DbOption
 Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 Limit = Annotated[int, typer.Option(min=1, max=500, help="Most rows to show.")]
 
@@ -31,15 +30,14 @@ Limit = Annotated[int, typer.Option(min=1, max=500, help="Most rows to show.")]
 @contextmanager
 def analyst_for(db: str | None) -> Iterator[Analyst]:
     """An Analyst over the graph at ``db``, closed afterwards; chipmap errors become clean exits."""
-    from chipmap.analyze.ports import close_graph, open_graph
     from chipmap.config import get_settings
 
     with cli_errors():
-        graph = open_graph(db or get_settings().db)
+        graph = open_for_reading(db, get_settings())
         try:
             yield Analyst(graph)
         finally:
-            close_graph(graph)
+            graph.close()
 
 
 def as_data(value: Any) -> Any:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from chipmap.cli.common import cli_errors, out, print_json
+from chipmap.cli.common import DbOption, cli_errors, open_for_reading, out, print_json
 
 Host = Annotated[str, typer.Option(help="Address to listen on.")]
 Port = Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")]
@@ -22,26 +22,25 @@ def _run(app: object, host: str, port: int) -> None:
 
 
 def serve(host: Host = "127.0.0.1", port: Port = 8000,
-          db: Annotated[str | None, typer.Option("--db", help="Database URL or SQLite path (default: setting); "
-                                                 "'toy' for the built-in toy graph.")] = None,
+          db: DbOption = None,
           as_json: Annotated[bool, typer.Option("--json", help="Print the address as JSON before serving.")] = False,
           ) -> None:
     """Serve the web dashboard and the read-only REST API.
 
     Example: chipmap serve --db sqlite:///chipmap.db --port 8000
     """
-    from chipmap.analyze.ports import close_graph, open_graph
     from chipmap.config import get_settings
     from chipmap.server import create_app
 
+    settings = get_settings()
     with cli_errors():
-        graph = open_graph(db or get_settings().db)
+        graph = open_for_reading(db, settings)
     try:
         if as_json:
-            print_json({"url": f"http://{host}:{port}/", "db": db or get_settings().db})
-        _run(create_app(graph), host, port)
+            print_json({"url": f"http://{host}:{port}/", "db": graph.url})
+        _run(create_app(graph, settings=settings), host, port)
     finally:
-        close_graph(graph)
+        graph.close()
 
 
 def demo(host: Host = "127.0.0.1", port: Port = 8000,
@@ -63,6 +62,8 @@ def demo(host: Host = "127.0.0.1", port: Port = 8000,
         print_json({"db": url, "url": None if no_serve else f"http://{host}:{port}/"})
     else:
         out.print(f"demo database: {url}", highlight=False)
+        out.print("query it: chipmap cluster Shaoxing   (the query commands read it when there is no "
+                  f"chipmap.db here; or pass --db {url})", highlight=False)
     if not no_serve:
         serve(host=host, port=port, db=url, as_json=False)
 

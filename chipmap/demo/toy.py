@@ -1,182 +1,147 @@
-"""A small, deterministic graph: the atlas as relations plus a handful of hand-written news facts.
+"""A small, deterministic graph: the real store on an in-memory SQLite, the atlas seeded by
+the one atlas seeder, and five short hand-written articles with hand-written extractions.
 
-Tests of the analytics, the API and the dashboard run on it, and so does
-``chipmap serve --toy`` for trying the dashboard without building a database.
-The atlas part mirrors how the store seeds the atlas (headquarters and sites
-as ``located_in``, segments as ``operates_in``, the place tree as ``part_of``,
-parents as ``subsidiary_of``, all with evidence source "atlas").
+Tests of the analytics, the API, the CLI and the dashboard run on it, and so does
+``chipmap serve --db toy`` for trying the dashboard without building a database. It is
+the real thing in memory (sqlite-utils' ``fresh_db``), not a second implementation of the
+graph: the extractions go through resolution and the store's writer exactly as a build's
+would, only spaCy is skipped so that it stays fast and the facts stay fixed.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import hashlib
-from dataclasses import dataclass, field
 
-from chipmap.analyze.memory import MemoryGraph
 from chipmap.atlas import Atlas, default_atlas
-from chipmap.graph_records import (
-    ArticleRecord,
-    EntityRecord,
-    EvidenceRecord,
-    RelationRecord,
-    Snapshot,
+from chipmap.ingest.dedup import content_id
+from chipmap.pipeline.direct import write_extractions
+from chipmap.records import (
+    Article,
+    ArticleExtraction,
+    Event,
+    Evidence,
+    Organization,
+    Person,
+    Place,
+    Relation,
 )
+from chipmap.store import Graph, open_graph, seed_atlas
+
+#: Stored as the extractor version of the toy's news evidence.
+TOY_VERSION = "toy"
 
 
-@dataclass
-class GraphBuilder:
-    """Collects entities, relations (merged by type, ends and title) and evidence into a MemoryGraph."""
-
-    entities: dict[str, EntityRecord] = field(default_factory=dict)
-    relations: dict[str, RelationRecord] = field(default_factory=dict)
-    evidence: dict[str, list[EvidenceRecord]] = field(default_factory=dict)
-    articles: dict[str, ArticleRecord] = field(default_factory=dict)
-    texts: dict[str, str] = field(default_factory=dict)
-    parent: dict[str, str] = field(default_factory=dict)
-
-    def relate(self, kind: str, head: str, tail: str, evidence: EvidenceRecord, *,
-               title: str | None = None) -> str:
-        key = f"{kind}|{head}|{tail}|{title or ''}"
-        rid = "rel:" + hashlib.sha1(key.encode()).hexdigest()[:12]
-        old = self.relations.get(rid)
-        atlas = evidence.source == "atlas"
-        articles = tuple(dict.fromkeys([*(old.article_ids if old else ()),
-                                        *([evidence.article_id] if evidence.article_id else [])]))
-        dates = [d for d in (evidence.published, old.first_seen if old else None) if d]
-        last = [d for d in (evidence.published, old.last_seen if old else None) if d]
-        self.relations[rid] = RelationRecord(
-            id=rid, type=kind, head_id=head, tail_id=tail,
-            head_name=self.entities[head].name if head in self.entities else head,
-            tail_name=self.entities[tail].name if tail in self.entities else tail,
-            title=title, confidence=1.0 if atlas else 0.8,
-            evidence_count=(old.evidence_count if old else 0) + 1, article_ids=articles,
-            first_seen=min(dates) if dates else None, last_seen=max(last) if last else None,
-            from_atlas=atlas or bool(old and old.from_atlas),
-        )
-        self.evidence.setdefault(rid, []).append(evidence)
-        return rid
-
-    def graph(self) -> MemoryGraph:
-        """The collected records as an in-memory graph."""
-        snapshot = Snapshot(self.entities, list(self.relations.values()), self.articles, self.parent)
-        return MemoryGraph(snapshot, evidence=self.evidence, texts=self.texts)
+def _ev(text: str, sentence: str) -> list[Evidence]:
+    start = text.index(sentence)
+    return [Evidence(sentence=sentence, start=start, end=start + len(sentence))]
 
 
-def _atlas_evidence(sentence: str) -> EvidenceRecord:
-    return EvidenceRecord(None, sentence, 0, len(sentence), source="atlas", extractor_version="atlas")
+def _rel(text: str, kind: str, head: str, tail: str, sentence: str, title: str | None = None) -> Relation:
+    return Relation(type=kind, head=head, tail=tail, title=title, evidence=_ev(text, sentence), confidence=0.8,
+                    rule="toy.hand_written")
 
 
-def seed_atlas(builder: GraphBuilder, atlas: Atlas) -> None:
-    """Atlas places and organisations as entities, their facts as relations with atlas evidence."""
-    for place in atlas.places.values():
-        builder.entities[place.id] = EntityRecord(place.id, "place", place.name, kind=place.kind,
-                                                  aliases=tuple(place.aliases), atlas_id=place.id,
-                                                  name_zh=place.name_zh)
-    for org in atlas.orgs.values():
-        builder.entities[org.id] = EntityRecord(org.id, "org", org.name, kind=org.kind,
-                                                segments=tuple(org.segments), aliases=tuple(org.aliases),
-                                                atlas_id=org.id, name_zh=org.name_zh)
-    for place in atlas.places.values():
-        if place.part_of and place.part_of in atlas.places:
-            builder.parent[place.id] = place.part_of
-            builder.relate("part_of", place.id, place.part_of,
-                           _atlas_evidence(f"{place.name} is part of {atlas.places[place.part_of].name}."))
-    for org in atlas.orgs.values():
-        if org.headquarters in atlas.places:
-            builder.relate("located_in", org.id, org.headquarters, _atlas_evidence(
-                f"{org.name} has its headquarters in {atlas.places[org.headquarters].name} ({org.source})."),
-                title="headquarters")
-        for site in org.sites:
-            if site.place in atlas.places:
-                builder.relate("located_in", org.id, site.place, _atlas_evidence(
-                    f"{org.name} runs a {site.what.replace('_', ' ')} in {atlas.places[site.place].name}"
-                    f"{': ' + site.note if site.note else ''}."), title=site.what)
-        for segment in org.segments:
-            builder.relate("operates_in", org.id, f"segment:{segment}",
-                           _atlas_evidence(f"{org.name} works in {segment.replace('_', ' ')} ({org.source})."))
-        if org.parent in atlas.orgs:
-            builder.relate("subsidiary_of", org.id, org.parent, _atlas_evidence(
-                f"{org.name} is a subsidiary of {atlas.orgs[org.parent].name}."))
+def _articles() -> list[tuple[Article, ArticleExtraction]]:
+    out: list[tuple[Article, ArticleExtraction]] = []
+
+    text = ("SMIC and the Shaoxing government signed a joint venture for MEMS and power devices in Shaoxing. "
+            "Zhou Zixue, chairman of SMIC, attended the signing ceremony. <script>alert(1)</script>")
+    s1, s2 = ("SMIC and the Shaoxing government signed a joint venture for MEMS and power devices in Shaoxing.",
+              "Zhou Zixue, chairman of SMIC, attended the signing ceremony.")
+    out.append((Article(id="toy-001", text=text, title="SMIC and Shaoxing sign chip joint venture",
+                        published=dt.date(2018, 3, 1), url="https://example.org/news/toy-001"),
+                ArticleExtraction(
+                    id="toy-001",
+                    people=[Person(name="Zhou Zixue", titles=["chairman of SMIC"], evidence=_ev(text, s2))],
+                    organizations=[Organization(name="SMIC", kind="company", segments=["manufacturing"],
+                                                atlas_id="org:smic", evidence=_ev(text, s1)),
+                                   Organization(name="SMEC", aliases=["United Nova Technology"],
+                                                kind="company", atlas_id="org:united-nova",
+                                                evidence=_ev(text, s1))],
+                    places=[Place(name="Shaoxing", kind="city", atlas_id="place:shaoxing", evidence=_ev(text, s1))],
+                    events=[Event(name="SMIC Shaoxing joint venture signing", date="2018-03-01", place="Shaoxing",
+                                  evidence=_ev(text, s1))],
+                    relations=[_rel(text, "located_in", "SMEC", "Shaoxing", s1),
+                               _rel(text, "holds_position", "Zhou Zixue", "SMIC", s2, "chairman")])))
+
+    text = ("Shaoxing Binhai New Area now hosts more than 70 IC enterprises, including JCET Shaoxing. "
+            "Wen Nuan, Party Secretary of Shaoxing, spoke at the Shaoxing IC Industry Conference.")
+    s1, s2 = ("Shaoxing Binhai New Area now hosts more than 70 IC enterprises, including JCET Shaoxing.",
+              "Wen Nuan, Party Secretary of Shaoxing, spoke at the Shaoxing IC Industry Conference.")
+    out.append((Article(id="toy-002", text=text, title="Binhai New Area counts its IC enterprises",
+                        published=dt.date(2023, 6, 18), url="https://example.org/news/toy-002"),
+                ArticleExtraction(
+                    id="toy-002",
+                    people=[Person(name="Wen Nuan", titles=["Party Secretary of Shaoxing"], evidence=_ev(text, s2))],
+                    organizations=[Organization(name="JCET Shaoxing", kind="company", segments=["packaging_testing"],
+                                                atlas_id="org:jcet-shaoxing", evidence=_ev(text, s1))],
+                    places=[Place(name="Shaoxing Binhai New Area", kind="district", atlas_id="place:shaoxing-binhai",
+                                  evidence=_ev(text, s1)),
+                            Place(name="Shaoxing", kind="city", atlas_id="place:shaoxing", evidence=_ev(text, s2))],
+                    events=[Event(name="Shaoxing IC Industry Conference", date="2023-06-17", place="Shaoxing",
+                                  evidence=_ev(text, s2))],
+                    relations=[_rel(text, "located_in", "JCET Shaoxing", "Shaoxing Binhai New Area", s1),
+                               _rel(text, "holds_position", "Wen Nuan", "Shaoxing", s2, "Party Secretary")])))
+
+    text = "AMEC opened a production base in Lingang. Gerald Yin, founder of AMEC, cut the ribbon."
+    s1, s2 = "AMEC opened a production base in Lingang.", "Gerald Yin, founder of AMEC, cut the ribbon."
+    out.append((Article(id="toy-003", text=text, title="AMEC opens production base in Lingang",
+                        published=dt.date(2021, 7, 1), url="https://example.org/news/toy-003"),
+                ArticleExtraction(
+                    id="toy-003",
+                    people=[Person(name="Gerald Yin", titles=["founder of AMEC"], evidence=_ev(text, s2))],
+                    organizations=[Organization(name="AMEC", kind="company", segments=["equipment"],
+                                                atlas_id="org:amec", evidence=_ev(text, s1))],
+                    places=[Place(name="Lingang", kind="district", atlas_id="place:shanghai-lingang",
+                                  evidence=_ev(text, s1))],
+                    relations=[_rel(text, "located_in", "AMEC", "Lingang", s1, "production base"),
+                               _rel(text, "holds_position", "Gerald Yin", "AMEC", s2, "founder")])))
+
+    text = ("ChangXin Memory Technologies started DRAM production in Hefei. Zhu Yiming, chairman of CXMT, "
+            "said the fab would ramp up. Zhu Yiming also chairs GigaDevice.")
+    s1, s2, s3 = ("ChangXin Memory Technologies started DRAM production in Hefei.",
+                  "Zhu Yiming, chairman of CXMT, said the fab would ramp up.",
+                  "Zhu Yiming also chairs GigaDevice.")
+    out.append((Article(id="toy-004", text=text, title="CXMT starts DRAM production in Hefei",
+                        published=dt.date(2019, 9, 20), url="https://example.org/news/toy-004"),
+                ArticleExtraction(
+                    id="toy-004",
+                    people=[Person(name="Zhu Yiming", titles=["chairman of CXMT"], evidence=_ev(text, s2))],
+                    organizations=[Organization(name="ChangXin Memory Technologies", aliases=["CXMT"],
+                                                kind="company", atlas_id="org:cxmt", evidence=_ev(text, s1)),
+                                   Organization(name="GigaDevice", kind="company", atlas_id="org:gigadevice",
+                                                evidence=_ev(text, s3))],
+                    places=[Place(name="Hefei", kind="city", atlas_id="place:hefei", evidence=_ev(text, s1))],
+                    relations=[_rel(text, "located_in", "ChangXin Memory Technologies", "Hefei", s1),
+                               _rel(text, "holds_position", "Zhu Yiming", "ChangXin Memory Technologies", s2,
+                                    "chairman"),
+                               _rel(text, "holds_position", "Zhu Yiming", "GigaDevice", s3, "chairman")])))
+
+    text = "Empyrean Technology, the EDA vendor, expanded its design tools team in Beijing."
+    out.append((Article(id="toy-005", text=text, title="Empyrean expands EDA work",
+                        published=dt.date(2024, 5, 10), url="https://example.org/news/toy-005"),
+                ArticleExtraction(
+                    id="toy-005",
+                    organizations=[Organization(name="Empyrean Technology", kind="company", segments=["eda_ip"],
+                                                atlas_id="org:empyrean", evidence=_ev(text, text))],
+                    places=[Place(name="Beijing", kind="city", atlas_id="place:beijing", evidence=_ev(text, text))],
+                    relations=[_rel(text, "operates_in", "Empyrean Technology", "eda_ip", text)])))
+    return out
 
 
-#: (id, title, date, text, facts): each fact is (type, head, tail, title, sentence)
-NEWS: tuple[tuple[str, str, str, str, tuple[tuple[str, str, str, str | None, str], ...]], ...] = (
-    ("toy-001", "SMIC and Shaoxing sign chip joint venture", "2018-03-01",
-     "SMIC and the Shaoxing government signed a joint venture for MEMS and power devices in Shaoxing. "
-     "Zhou Zixue, chairman of SMIC, attended the signing ceremony. <script>alert(1)</script>",
-     (("located_in", "org:united-nova", "place:shaoxing", None,
-       "SMIC and the Shaoxing government signed a joint venture for MEMS and power devices in Shaoxing."),
-      ("holds_position", "person:zhou-zixue", "org:smic", "chairman",
-       "Zhou Zixue, chairman of SMIC, attended the signing ceremony."),
-      ("at_event", "org:smic", "event:shaoxing-jv-signing", None,
-       "SMIC and the Shaoxing government signed a joint venture for MEMS and power devices in Shaoxing."))),
-    ("toy-002", "Binhai New Area counts its IC enterprises", "2023-06-18",
-     "Shaoxing Binhai New Area now hosts more than 70 IC enterprises, including JCET Shaoxing. "
-     "Wen Nuan, Party Secretary of Shaoxing, spoke at the Shaoxing IC Industry Conference.",
-     (("located_in", "org:jcet-shaoxing", "place:shaoxing-binhai", None,
-       "Shaoxing Binhai New Area now hosts more than 70 IC enterprises, including JCET Shaoxing."),
-      ("holds_position", "person:wen-nuan", "place:shaoxing", "Party Secretary",
-       "Wen Nuan, Party Secretary of Shaoxing, spoke at the Shaoxing IC Industry Conference."),
-      ("at_event", "person:wen-nuan", "event:shaoxing-ic-conference", None,
-       "Wen Nuan, Party Secretary of Shaoxing, spoke at the Shaoxing IC Industry Conference."))),
-    ("toy-003", "AMEC opens production base in Lingang", "2021-07-01",
-     "AMEC opened a production base in Lingang. Gerald Yin, founder of AMEC, cut the ribbon.",
-     (("located_in", "org:amec", "place:shanghai-lingang", "production base",
-       "AMEC opened a production base in Lingang."),
-      ("holds_position", "person:gerald-yin", "org:amec", "founder",
-       "Gerald Yin, founder of AMEC, cut the ribbon."))),
-    ("toy-004", "CXMT starts DRAM production in Hefei", "2019-09-20",
-     "ChangXin Memory Technologies started DRAM production in Hefei. Zhu Yiming, chairman of CXMT, "
-     "said the fab would ramp up. Zhu Yiming also chairs GigaDevice.",
-     (("located_in", "org:cxmt", "place:hefei", None,
-       "ChangXin Memory Technologies started DRAM production in Hefei."),
-      ("holds_position", "person:zhu-yiming", "org:cxmt", "chairman",
-       "Zhu Yiming, chairman of CXMT, said the fab would ramp up."),
-      ("holds_position", "person:zhu-yiming", "org:gigadevice", "chairman",
-       "Zhu Yiming also chairs GigaDevice."))),
-    ("toy-005", "Empyrean expands EDA work", "2024-05-10",
-     "Empyrean Technology, the EDA vendor, expanded its design tools team in Beijing.",
-     (("operates_in", "org:empyrean", "segment:eda_ip", None,
-       "Empyrean Technology, the EDA vendor, expanded its design tools team in Beijing."),)),
-)
-
-PEOPLE = {"person:zhou-zixue": "Zhou Zixue", "person:wen-nuan": "Wen Nuan",
-          "person:gerald-yin": "Gerald Yin", "person:zhu-yiming": "Zhu Yiming"}
-EVENTS = {"event:shaoxing-jv-signing": ("SMIC Shaoxing joint venture signing", "2018-03-01"),
-          "event:shaoxing-ic-conference": ("Shaoxing IC Industry Conference", "2023-06-17")}
+def toy_article_id(original_id: str) -> str:
+    """The graph id (content id, as a build gives it) of the toy article ``toy-00N``."""
+    for article, _extraction in _articles():
+        if article.id == original_id:
+            return content_id(article.text)
+    raise KeyError(original_id)
 
 
-def _seed_news(builder: GraphBuilder) -> None:
-    for person_id, name in PEOPLE.items():
-        builder.entities[person_id] = EntityRecord(person_id, "person", name)
-    for event_id, (name, day) in EVENTS.items():
-        builder.entities[event_id] = EntityRecord(event_id, "event", name, date=dt.date.fromisoformat(day))
-    counts: dict[str, set[str]] = {}
-    for article_id, title, day, text, facts in NEWS:
-        published = dt.date.fromisoformat(day)
-        url = f"https://example.org/news/{article_id}"
-        builder.articles[article_id] = ArticleRecord(article_id, title, published, (url,), ("toy",))
-        builder.texts[article_id] = text
-        for kind, head, tail, role, sentence in facts:
-            start = text.find(sentence)
-            builder.relate(kind, head, tail, EvidenceRecord(
-                article_id, sentence, max(start, 0), max(start, 0) + len(sentence), title, url, published,
-                "toy"), title=role)
-            for end in (head, tail):
-                counts.setdefault(end, set()).add(article_id)
-    for entity_id, ids in counts.items():
-        entity = builder.entities.get(entity_id)
-        if entity is not None:
-            dates = sorted(builder.articles[a].published or dt.date.min for a in ids)
-            builder.entities[entity_id] = dataclasses.replace(
-                entity, article_count=len(ids), mention_count=len(ids), first_seen=dates[0], last_seen=dates[-1])
-
-
-def toy_graph(atlas: Atlas | None = None) -> MemoryGraph:
-    """The atlas plus five short articles, as an in-memory graph."""
-    builder = GraphBuilder()
-    seed_atlas(builder, atlas or default_atlas())
-    _seed_news(builder)
-    return builder.graph()
+def toy_graph(atlas: Atlas | None = None) -> Graph:
+    """The atlas plus five short articles, in the real store on an in-memory SQLite."""
+    atlas = atlas if atlas is not None else default_atlas()
+    graph = open_graph("sqlite://", create=True)
+    seed_atlas(graph.database, atlas)
+    write_extractions(graph.database, _articles(), atlas=atlas, extractor_version=TOY_VERSION,
+                      ingested=dt.date(2024, 1, 1))
+    return graph

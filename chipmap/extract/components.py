@@ -10,13 +10,13 @@ there is one, as ``ent.ent_id_``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from chipmap.atlas import Atlas, default_atlas
+from chipmap.atlas import Atlas
 from chipmap.extract.names import (
     IDIOMS,
     Candidate,
@@ -28,6 +28,7 @@ from chipmap.extract.names import (
     split_ner_place,
 )
 
+ENTITY_PIPE_NAME = "chipmap_entities_v1"
 _PRIORITY = {"atlas": 3, "pattern": 2, "ner": 1}
 _NER_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "GPE",
                "EVENT": "EVENT", "NORP": "NORP"}
@@ -125,10 +126,29 @@ def select_spans(doc: Doc, candidates: Iterable[Candidate]) -> list[Candidate]:
 
 
 class EntitySelector:
-    """Replaces ``doc.ents`` with the selected candidates."""
+    """Replaces ``doc.ents`` with the selected candidates.
 
-    def __init__(self, nlp: Language, atlas: Atlas) -> None:
-        self.gazetteer = AtlasGazetteer(nlp, atlas)
+    Its gazetteer comes in through spaCy's ``initialize`` hook (as ``span_ruler`` gets its
+    patterns), never from a process-wide default: ``Extractor`` initialises it with the
+    atlas it was given.
+    """
+
+    def __init__(self, nlp: Language, name: str = ENTITY_PIPE_NAME) -> None:
+        self.nlp = nlp
+        self.name = name
+        self._gazetteer: AtlasGazetteer | None = None
+
+    def initialize(self, get_examples: Callable[[], Iterable[object]] | None = None, *,
+                   nlp: Language | None = None, atlas: Atlas) -> None:
+        """Build the gazetteer from ``atlas`` (spaCy's hook for loading a component's data)."""
+        self._gazetteer = AtlasGazetteer(nlp or self.nlp, atlas)
+
+    @property
+    def gazetteer(self) -> AtlasGazetteer:
+        if self._gazetteer is None:
+            raise RuntimeError(f"the {self.name} component was not initialised with an atlas; "
+                               "build pipelines with chipmap.extract.nlp.get_pipeline(model, atlas)")
+        return self._gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
         cands = self.gazetteer.candidates(doc)
@@ -210,10 +230,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 
 @Language.factory(
-    "chipmap_entities_v1",
+    ENTITY_PIPE_NAME,
     requires=["doc.ents", "token.pos"],
     assigns=["doc.ents"],
 )
 def make_entity_selector(nlp: Language, name: str) -> EntitySelector:
-    """spaCy factory: the entity selector fed by the process's atlas."""
-    return EntitySelector(nlp, default_atlas())
+    """spaCy factory: the entity selector; ``initialize(atlas=...)`` gives it its atlas."""
+    return EntitySelector(nlp, name)

@@ -1,27 +1,36 @@
 """Article in, ``ArticleExtraction`` out: the extraction stage's public face.
 
-``read_doc`` is a pure function of a parsed doc, the article and the atlas; the
-``Extractor`` only owns the spaCy pipeline and batching.
+``read_doc`` is a pure function of a parsed doc, the article and the atlas.
+``Extractor.read_many`` is the one loop that turns articles into extractions:
+language routing, spaCy batching and worker processes, and per-article error
+capture live there and nowhere else; ``chipmap extract``, the serial and the
+parallel build and the raw baseline all call it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import cached_property
+from typing import Generic, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from chipmap.atlas import Atlas, default_atlas
-from chipmap.extract.chinese import ChineseReader, is_chinese
+from chipmap.extract.chinese import ChineseReader
 from chipmap.extract.context import Context
 from chipmap.extract.coref import Entity, group_mentions
 from chipmap.extract.events import event_date, event_place
 from chipmap.extract.mentions import bracketed_units, collect_mentions, disambiguate, nested_orgs
-from chipmap.extract.nlp import get_pipeline
+from chipmap.extract.nlp import COMPONENT_ERROR, get_pipeline, load_base, resolve_model_name
 from chipmap.extract.relations import Link, located_in, part_of, subsidiary_of
 from chipmap.extract.segments import org_segments
 from chipmap.extract.titles import find_positions
+from chipmap.extract.version import extractor_version
+from chipmap.ingest.language import detect_language
 from chipmap.records import (
     Article,
     ArticleExtraction,
@@ -33,8 +42,11 @@ from chipmap.records import (
     Relation,
 )
 
-#: Bumped whenever extraction output changes for the same input.
-EXTRACTOR_VERSION = "0.1.0"
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+#: Reads one parsed English doc: the full rule set (``read_doc``) or a baseline.
+DocReader = Callable[[Doc, Article, Atlas], ArticleExtraction]
 
 
 def _evidence(ctx: Context, entity: Entity, limit: int = 3) -> list[Evidence]:
@@ -54,6 +66,7 @@ def _relation(ctx: Context, link: Link) -> Relation:
         tail=link.tail.name,
         evidence=[ctx.evidence(link.sent)],
         confidence=link.confidence,
+        rule=getattr(link, "rule", None),
     )
 
 
@@ -113,13 +126,82 @@ def read_doc(doc: Doc, article: Article, atlas: Atlas) -> ArticleExtraction:
     return result
 
 
+@dataclass(frozen=True, slots=True)
+class ExtractionFailed:
+    """An article the extractor could not read, as a value in the stream (never raised).
+
+    Plain strings, so that it crosses process boundaries (dask workers) unchanged.
+    """
+
+    article_id: str
+    error: str  # exception type and message
+
+    @property
+    def reason(self) -> str:
+        """The sentence a user sees next to the input's name."""
+        return f"extraction failed: {self.error}"
+
+    @classmethod
+    def of(cls, article: Article, exc: BaseException) -> ExtractionFailed:
+        """The failure record of ``exc`` raised while reading ``article``."""
+        return cls(article_id=article.id, error=f"{type(exc).__name__}: {exc}")
+
+
+Outcome = ArticleExtraction | ExtractionFailed
+
+
+def process_count(articles: int, setting: int, batch_size: int) -> int:
+    """spaCy processes for a run of ``articles``: the setting, or with 0 ("auto") one per
+    core once there is enough work to pay for starting them (two batches per process)."""
+    if setting > 0:
+        return setting
+    cores = os.cpu_count() or 1
+    return max(1, min(cores, articles // max(1, 2 * batch_size)))
+
+
+@dataclass
+class _Pending(Generic[T]):
+    article: Article
+    context: T
+    chinese: bool
+
+
+def _raw_reader(doc: Doc, article: Article, atlas: Atlas) -> ArticleExtraction:
+    from chipmap.extract.baseline import raw_read_doc
+
+    return raw_read_doc(doc, article)
+
+
 class Extractor:
-    """Reads articles with one spaCy pipeline and the atlas."""
+    """Reads articles with one spaCy pipeline and one atlas, both given to it.
+
+    ``atlas`` defaults to the bundled atlas and ``model`` to the first installed English
+    pipeline; callers with settings (the CLI, the server, ``chipmap.build``) pass theirs.
+    The spaCy component that proposes names is initialised with the same atlas.
+    """
 
     def __init__(self, *, model: str | None = None, atlas: Atlas | None = None,
-                 nlp: Language | None = None) -> None:
-        self.atlas = atlas or default_atlas()
-        self.nlp = nlp or get_pipeline(model)
+                 nlp: Language | None = None, doc_reader: DocReader = read_doc,
+                 read_chinese: bool = True) -> None:
+        self.atlas = atlas if atlas is not None else default_atlas()
+        self.model = resolve_model_name(model) if nlp is None else (model or nlp.meta.get("name", "custom"))
+        self.nlp = nlp if nlp is not None else get_pipeline(self.model, self.atlas)
+        self.doc_reader = doc_reader
+        self.read_chinese = read_chinese
+
+    @classmethod
+    def raw(cls, *, model: str | None = None) -> Extractor:
+        """The yardstick: spaCy's statistical NER alone mapped to the schema, every article
+        read by the English pipeline (``make eval`` prints it next to chipmap's own)."""
+        name = resolve_model_name(model)
+        return cls(model=name, nlp=load_base(name), doc_reader=_raw_reader, read_chinese=False)
+
+    @cached_property
+    def version(self) -> str:
+        """What determines this extractor's output: code, word lists, model and atlas."""
+        meta = self.nlp.meta
+        identity = f"{meta.get('lang', '')}_{meta.get('name', self.model)}-{meta.get('version', '')}"
+        return extractor_version(model=identity, atlas=self.atlas.fingerprint)
 
     @cached_property
     def chinese(self) -> ChineseReader:
@@ -127,20 +209,66 @@ class Extractor:
         return ChineseReader(self.atlas)
 
     def extract(self, article: Article) -> ArticleExtraction:
-        """What one article yields."""
-        if is_chinese(article.text):
-            return self.chinese.read(article)
-        return read_doc(self.nlp(article.text), article, self.atlas)
+        """What one article yields; raises what reading raised (``read_many`` never does)."""
+        ((_, outcome),) = list(self.read_many([article]))
+        if isinstance(outcome, ExtractionFailed):
+            raise ValueError(f"{article.id}: {outcome.reason}")
+        return outcome
 
-    def extract_many(self, articles: Iterable[Article], *, batch_size: int = 32,
-                     n_process: int = 1) -> Iterator[tuple[Article, ArticleExtraction]]:
-        """Each article with what it yields, in input order, batched (and in parallel when
-        n_process > 1). Chinese articles skip the English pipeline (an empty text goes through
-        it so that order is kept)."""
-        pairs = (("" if is_chinese(a.text) else a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size,
-                                          n_process=n_process):
-            if not doc.text and article.text:
-                yield article, self.chinese.read(article)
-            else:
-                yield article, read_doc(doc, article, self.atlas)
+    def read_many(self, articles: Iterable[Article], *, batch_size: int = 32,
+                  n_process: int = 1) -> Iterator[tuple[Article, Outcome]]:
+        """Each article with what it yields, or why it could not be read, in input order."""
+        for article, _context, outcome in self.read_with(((a, None) for a in articles),
+                                                         batch_size=batch_size, n_process=n_process):
+            yield article, outcome
+
+    def read_with(self, items: Iterable[tuple[Article, T]], *, batch_size: int = 32,
+                  n_process: int = 1) -> Iterator[tuple[Article, T, Outcome]]:
+        """The one extraction loop; each article travels with a context of the caller's.
+
+        English text goes through spaCy in batches (in ``n_process`` processes); Chinese
+        text takes the Chinese reader, and an empty text takes its place in spaCy's stream
+        so that input order is kept. spaCy sees only a sequence number per article, so
+        contexts never cross a process boundary. An article spaCy drops or that a reader
+        fails on comes out as ``ExtractionFailed``; the others are unaffected.
+        """
+        pending: dict[int, _Pending[T]] = {}
+        failures: dict[int, str] = {}
+
+        def texts() -> Iterator[tuple[str, int]]:
+            for seq, (article, context) in enumerate(items):
+                chinese = self.read_chinese and (article.language or detect_language(article.text)) == "zh"
+                pending[seq] = _Pending(article, context, chinese)
+                if not chinese and len(article.text) > self.nlp.max_length:
+                    failures[seq] = (f"ValueError: text of {len(article.text):,} characters is longer than "
+                                     f"the English pipeline reads at once ({self.nlp.max_length:,}); split it")
+                    yield "", seq
+                else:
+                    yield ("" if chinese else article.text), seq
+
+        def finish(seq: int, doc: Doc | None) -> tuple[Article, T, Outcome]:
+            item = pending.pop(seq)
+            if seq in failures:
+                return item.article, item.context, ExtractionFailed(item.article.id, failures.pop(seq))
+            if doc is None:
+                return item.article, item.context, ExtractionFailed(
+                    item.article.id, "the English pipeline dropped it (a spaCy component failed)")
+            try:
+                if item.chinese:
+                    return item.article, item.context, self.chinese.read(item.article)
+                return item.article, item.context, self.doc_reader(doc, item.article, self.atlas)
+            except Exception as exc:  # one odd article must not stop the others
+                logger.debug("extraction failed for %s", item.article.id, exc_info=True)
+                return item.article, item.context, ExtractionFailed.of(item.article, exc)
+
+        expected = 0  # spaCy keeps order: a gap before ``seq`` is an article it dropped
+        for doc, seq in self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+            for dropped in range(expected, seq):
+                yield finish(dropped, None)
+            error = doc.user_data.pop(COMPONENT_ERROR, None)
+            if error:
+                failures[seq] = str(error)
+            yield finish(seq, doc)
+            expected = seq + 1
+        for dropped in sorted(pending):
+            yield finish(dropped, None)

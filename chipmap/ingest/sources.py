@@ -31,6 +31,7 @@ from chipmap.errors import InputError
 from chipmap.ingest.feeds import FEED_SUFFIXES, make_client, read_feed, read_url
 from chipmap.ingest.files import ARTICLE_SUFFIXES, read_article, read_bytes, walk
 from chipmap.ingest.jsonl import JSONL_SUFFIXES, FieldMap, read_jsonl
+from chipmap.ingest.language import with_language
 from chipmap.records import Article
 
 logger = logging.getLogger(__name__)
@@ -145,7 +146,8 @@ class SourceReader:
             yield exc
 
     def read_all(self, sources: Sequence[Source]) -> Iterator[Article | InputError]:
-        """The articles of every source, in order."""
+        """The articles of every source, in order, each with its language decided."""
         for source in sources:
             logger.debug("reading %s (%s)", source.location, source.kind)
-            yield from self.read(source)
+            for item in self.read(source):
+                yield item if isinstance(item, InputError) else with_language(item)

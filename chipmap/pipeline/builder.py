@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from chipmap.atlas import default_atlas
+from chipmap.atlas import Atlas, default_atlas
 from chipmap.config import Settings, get_settings
 from chipmap.ingest import FieldMap, SourceReader, expand
 from chipmap.pipeline.context import BuildContext
@@ -34,6 +34,15 @@ if TYPE_CHECKING:
     from chipmap.extract import Extractor
 
 logger = logging.getLogger(__name__)
+
+
+def build_version(model: str | None, atlas: Atlas) -> str:
+    """The extractor version a build with this model and atlas writes, known without
+    loading spaCy (a build with nothing new, or a parallel one, never loads it here)."""
+    from chipmap.extract.nlp import model_identity
+    from chipmap.extract.version import extractor_version
+
+    return extractor_version(model=model_identity(model), atlas=atlas.fingerprint)
 
 
 def build(
@@ -51,19 +60,24 @@ def build(
 ) -> BuildSummary:
     """Add the articles in ``sources`` to the graph in ``db`` and say what happened.
 
-    ``workers`` > 1 extracts in that many dask worker processes; ``extractor``
-    reuses an already loaded one (tests, notebooks). Raises ``StoreError`` when
-    the database cannot be used and ``ConfigError`` for bad options; bad inputs
-    are reported in ``BuildSummary.errors``.
+    This is an edge: ``settings`` (else the environment's) are read here once and
+    their values passed down — ``db``, ``model`` and ``atlas_overlay`` fill the
+    arguments left unset. ``workers`` > 1 extracts in that many dask worker
+    processes; ``extractor`` reuses an already loaded one (tests, notebooks).
+    Raises ``StoreError`` when the database cannot be used and ``ConfigError``
+    for bad options; bad inputs are reported in ``BuildSummary.errors``.
     """
     started = time.perf_counter()
     settings = settings or get_settings()
+    db = db if db is not None else settings.db
+    model = model or settings.model
     field_map = fields if isinstance(fields, FieldMap) else FieldMap.parse(list(fields or []))
     summary = BuildSummary()
     found, missing = expand(sources)
     summary.sources = len(found)
     summary.errors.extend(BuildError.from_input(e) for e in missing)
-    atlas_data = extractor.atlas if extractor is not None else default_atlas()
+    atlas_data = extractor.atlas if extractor is not None else default_atlas(settings.atlas_overlay)
+    version = extractor.version if extractor is not None else build_version(model, atlas_data)
 
     def make_extractor() -> Extractor:
         if extractor is not None:
@@ -77,8 +91,8 @@ def build(
         if atlas:
             summary.atlas_seeded = seed_atlas(database, atlas_data).seeded
         ctx = BuildContext.load(database, atlas=atlas_data, settings=settings, summary=summary,
-                                make_extractor=make_extractor, workers=workers, model=model,
-                                progress=progress)
+                                make_extractor=make_extractor, extractor_version=version,
+                                workers=workers, model=model, progress=progress)
         with SourceReader(fields=field_map, settings=settings) as reader:
             run(reader.read_all(found), ctx, stages=stages)
     if summary.processed == 0 and not summary.errors:

@@ -37,6 +37,7 @@ class BuildContext:
     near: NearDuplicates
     make_extractor: Callable[[], Extractor]
     summary: BuildSummary
+    extractor_version: str
     ingested: dt.date = field(default_factory=dt.date.today)
     workers: int = 1
     model: str | None = None
@@ -46,14 +47,14 @@ class BuildContext:
 
     @classmethod
     def load(cls, db: Database, *, atlas: Atlas, settings: Settings, summary: BuildSummary,
-             make_extractor: Callable[[], Extractor], workers: int = 1, model: str | None = None,
-             progress: Progress | None = None) -> BuildContext:
+             make_extractor: Callable[[], Extractor], extractor_version: str, workers: int = 1,
+             model: str | None = None, progress: Progress | None = None) -> BuildContext:
         """A context with the index, stored ids, sources and signatures read from ``db``."""
         near = NearDuplicates()
         near.add_many(signatures(db))
         return cls(db=db, atlas=atlas, settings=settings, index=load_index(db), stored=known_articles(db),
                    sources=known_sources(db), near=near, make_extractor=make_extractor, summary=summary,
-                   workers=workers, model=model, progress=progress)
+                   extractor_version=extractor_version, workers=workers, model=model, progress=progress)
 
     @property
     def extractor(self) -> Extractor:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
 
 from chipmap.ingest.dedup import content_id, signature
 from chipmap.pipeline.context import BuildContext
@@ -77,28 +78,31 @@ def dedup(article: Article, ctx: BuildContext) -> Work | None:
 
 
 def extract(works: Iterator[Work], ctx: BuildContext) -> Iterator[Work]:
-    """Read each article with spaCy in batches (``n_process`` from settings), or with dask workers."""
-    first = next(works, None)
-    if first is None:
+    """Read each article through the extractor's one loop (``Extractor.read_with``), in
+    spaCy batches and processes, or across dask workers with ``workers`` > 1."""
+    from chipmap.extract import ExtractionFailed
+    from chipmap.extract.extractor import process_count
+
+    batch_size = ctx.settings.batch_size
+    # Enough work to start a process per core? Look ahead before deciding ("auto").
+    ahead = list(islice(works, 2 * batch_size * (os.cpu_count() or 1)))
+    if not ahead:
         return
-    stream = chain([first], works)
+    stream = chain(ahead, works)
     if ctx.workers > 1:
         from chipmap.pipeline.parallel import extract_parallel
 
-        yield from extract_parallel(stream, workers=ctx.workers, model=ctx.model,
-                                    batch_size=ctx.settings.batch_size)
+        yield from extract_parallel(stream, workers=ctx.workers, model=ctx.model, atlas=ctx.atlas,
+                                    batch_size=batch_size)
         return
-    from chipmap.extract import read_doc
-
-    extractor = ctx.extractor
-    pairs = ((work.article.text, work) for work in stream)
-    for doc, work in extractor.nlp.pipe(pairs, as_tuples=True, batch_size=ctx.settings.batch_size,
-                                        n_process=ctx.settings.n_process):
-        try:
-            work.extraction = read_doc(doc, work.article, extractor.atlas)
-        except Exception as exc:  # one odd article must not stop the build
-            logger.debug("extraction failed for %s", work.location, exc_info=True)
-            work.error = f"extraction failed: {exc}"
+    more = len(ahead) == 2 * batch_size * (os.cpu_count() or 1)
+    n_process = process_count(10**9 if more else len(ahead), ctx.settings.n_process, batch_size)
+    pairs = ((work.article, work) for work in stream)
+    for _article, work, outcome in ctx.extractor.read_with(pairs, batch_size=batch_size, n_process=n_process):
+        if isinstance(outcome, ExtractionFailed):
+            work.error = outcome.reason
+        else:
+            work.extraction = outcome
         yield work
 
 
@@ -111,11 +115,9 @@ def resolve(work: Work, ctx: BuildContext) -> Work:
 
 def write(work: Work, ctx: BuildContext) -> Work:
     """Commit the article in one transaction, then let the index and caches know."""
-    from chipmap.extract import EXTRACTOR_VERSION
-
     assert work.extraction is not None and work.resolution is not None
     rows = article_rows(work.article, work.extraction, work.resolution, ingested=ctx.ingested,
-                        extractor_version=EXTRACTOR_VERSION, sources=work.sources,
+                        extractor_version=ctx.extractor_version, sources=work.sources,
                         external_id=work.original_id, signature=work.signature)
     result = write_article(ctx.db, rows)
     result.apply_to(ctx.index)

@@ -15,7 +15,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from chipmap.analyze.ports import GraphPort, close_graph, open_graph
+from chipmap.analyze.ports import GraphPort, close_graph
 from chipmap.analyze.service import Analyst
 from chipmap.config import Settings, get_settings
 from chipmap.server import errors, pages
@@ -45,6 +45,8 @@ def create_app(graph: GraphPort | None = None, *, db: str | None = None,
         if graph is not None:  # the caller owns it and closes it
             yield
             return
+        from chipmap.store import open_graph
+
         held = open_graph(db or settings.db)
         app.state.analyst = Analyst(held)
         try:

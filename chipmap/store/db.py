@@ -31,18 +31,18 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.pool import StaticPool
 
-from chipmap.config import get_settings
-from chipmap.errors import StoreError
+from chipmap.errors import MissingDatabase, StoreError
 
 logger = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-def database_url(db: str | Path | None = None) -> str:
-    """The SQLAlchemy URL for ``db`` (argument, else the ``db`` setting)."""
-    value = str(db) if db is not None else get_settings().db
+def database_url(db: str | Path) -> str:
+    """The SQLAlchemy URL for ``db``: a URL as given, a path as an SQLite file URL."""
+    value = str(db)
     if "://" not in value:
         return f"sqlite:///{Path(value).expanduser().resolve()}"
     for prefix in ("postgresql://", "postgres://"):
@@ -138,12 +138,41 @@ class Database:
         self.close()
 
 
-def open_database(db: str | Path | None = None, *, migrate: bool = True) -> Database:
-    """Open (creating and migrating when needed) the database named by ``db``."""
+def sqlite_path(url: str) -> Path | None:
+    """The file of an SQLite URL; None for other databases and in-memory SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def _has_graph(database: Database) -> bool:
+    from sqlalchemy import inspect
+
+    try:
+        with database.connect() as connection:
+            return inspect(connection).has_table("alembic_version")
+    except DBAPIError as exc:
+        raise StoreError(f"cannot open database {database.url}: {exc.orig}. Check --db or CHIPMAP_DB.") from exc
+
+
+def open_database(db: str | Path, *, migrate: bool = True, create: bool = True) -> Database:
+    """Open the database named by ``db``, migrating it to the current schema.
+
+    With ``create`` (builds), a missing SQLite file or an empty database gets the
+    schema. Without it (every read), a database that holds no chipmap graph is an
+    error that says how to build one, and nothing is created.
+    """
     url = database_url(db)
     shown = safe_url(url)
+    path = sqlite_path(url)
+    if not create and path is not None and not path.is_file():
+        raise MissingDatabase(shown)
     try:
-        engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
+        if path is None and url.startswith("sqlite"):  # in memory: one connection shared by all threads
+            engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
+        else:
+            engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         raise StoreError(f"cannot use database URL {shown!r}: {exc}. Give a path or a URL such as "
                          "postgresql+psycopg://user@host/db (--db or CHIPMAP_DB).") from exc
@@ -151,6 +180,9 @@ def open_database(db: str | Path | None = None, *, migrate: bool = True) -> Data
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     database = Database(engine)
+    if not create and not _has_graph(database):
+        database.close()
+        raise MissingDatabase(shown)
     if migrate:
         try:
             with database.begin() as connection:

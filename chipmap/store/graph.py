@@ -41,8 +41,7 @@ from chipmap.store.models import (
 )
 from chipmap.store.read import article_records, entity_records, relation_records
 from chipmap.store.remove import RemoveResult, find_article_id, remove_article
-from chipmap.store.rows import SEGMENT_PREFIX
-from chipmap.vocab import SEGMENTS
+from chipmap.vocab import SEGMENT_PREFIX, SEGMENTS
 
 
 class Graph:
@@ -284,6 +283,7 @@ def place_parents(relations: list[RelationRecord], entities: dict[str, EntityRec
     return {head: tail for head, (_, tail) in sorted(best.items())}
 
 
-def open_graph(db: str | Path | None = None) -> Graph:
-    """Open the graph in ``db`` (URL or SQLite path; default: the ``db`` setting), migrating it if needed."""
-    return Graph(open_database(db))
+def open_graph(db: str | Path, *, create: bool = False) -> Graph:
+    """Open the graph in ``db`` (URL or SQLite path). A read never creates a database:
+    without ``create``, one that holds no graph raises ``MissingDatabase``."""
+    return Graph(open_database(db, create=create))

@@ -27,8 +27,7 @@ from chipmap.store.models import (
     RelationRow,
     SourceRow,
 )
-from chipmap.store.rows import SEGMENT_PREFIX
-from chipmap.vocab import SEGMENT_LABELS, SEGMENTS
+from chipmap.vocab import SEGMENT_LABELS, SEGMENT_PREFIX, SEGMENTS
 
 _CHUNK = 500
 #: A SELECT of any columns.

@@ -18,18 +18,7 @@ from typing import Any
 
 from chipmap.records import Article, ArticleExtraction, Evidence, Relation
 from chipmap.resolve import ArticleResolution, KnownEntity, name_key
-from chipmap.vocab import SEGMENTS
-
-#: Which entity types each relation type joins (head types, tail types), in
-#: the order a name is tried when one article uses it for two types.
-ENDPOINTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "holds_position": (("person",), ("org", "place")),
-    "located_in": (("org", "event", "place", "person"), ("place",)),
-    "part_of": (("place", "org"), ("place", "org")),
-    "subsidiary_of": (("org",), ("org",)),
-    "operates_in": (("org",), ()),
-}
-SEGMENT_PREFIX = "segment:"
+from chipmap.vocab import ENDPOINTS, SEGMENT_PREFIX, SEGMENTS
 
 
 def _digest(*parts: str) -> str:

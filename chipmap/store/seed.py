@@ -18,8 +18,6 @@ A changed atlas replaces all atlas evidence and leaves news evidence alone.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -35,8 +33,9 @@ from chipmap.resolve import name_key
 from chipmap.store import aggregate
 from chipmap.store.db import Database
 from chipmap.store.models import AliasRow, Base, EntityRow, EvidenceRow, MentionRow, Meta, RelationRow
-from chipmap.store.rows import SEGMENT_PREFIX, relation_id
+from chipmap.store.rows import relation_id
 from chipmap.store.writer import insert_ignore, refresh_search_text
+from chipmap.vocab import SEGMENT_PREFIX
 
 logger = logging.getLogger(__name__)
 
@@ -57,8 +56,7 @@ class SeedResult:
 
 def fingerprint(atlas: Atlas) -> str:
     """A hash of every atlas entry; it changes whenever the atlas does."""
-    entries = [e.model_dump(mode="json") for e in atlas.entries()]
-    return hashlib.sha256(json.dumps(entries, sort_keys=True).encode("utf-8")).hexdigest()
+    return atlas.fingerprint
 
 
 def atlas_relations(atlas: Atlas) -> list[tuple[str, str, str, str]]:

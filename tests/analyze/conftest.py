@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from chipmap.analyze import GraphIndex, MemoryGraph
+from chipmap.analyze import GraphIndex
 from chipmap.demo.toy import toy_graph
 from chipmap.graph_records import ArticleRecord, EntityRecord, RelationRecord, Snapshot
+from chipmap.store import Graph
 
 
 def _org(oid: str, name: str, *segments: str, kind: str = "company", articles: int = 0) -> EntityRecord:
@@ -49,7 +50,7 @@ def tiny() -> Snapshot:
         _rel("r7", "located_in", "org:uni", "place:beta", atlas=True),
         _rel("r8", "holds_position", "person:ann", "org:fab", articles=("a1",), day="2022-05-01", title="CEO"),
         _rel("r9", "holds_position", "person:ann", "org:uni", articles=("a3",), day="2023-01-01", title="professor"),
-        _rel("r10", "at_event", "org:fab", "event:expo", articles=("a1",), day="2022-05-01"),
+        _rel("r10", "located_in", "event:expo", "place:alpha-zone", articles=("a1",), day="2022-05-01"),
         _rel("r11", "operates_in", "org:fab", "segment:manufacturing", atlas=True),
     ]
     articles = {
@@ -66,10 +67,10 @@ def tiny_index(tiny: Snapshot) -> GraphIndex:
 
 
 @pytest.fixture(scope="session")
-def toy() -> MemoryGraph:
+def toy() -> Graph:
     return toy_graph()
 
 
 @pytest.fixture(scope="session")
-def toy_index(toy: MemoryGraph) -> GraphIndex:
+def toy_index(toy: Graph) -> GraphIndex:
     return GraphIndex.build(toy.snapshot())

@@ -17,7 +17,7 @@ def test_no_connection_between_unlinked_entities(tiny_index: GraphIndex) -> None
 def test_neighbourhood_leaves_segments_out(tiny_index: GraphIndex) -> None:
     around = neighbourhood(tiny_index, "org:fab")
     ids = {n.id for n in around.nodes}
-    assert {"org:fab", "person:ann", "place:alpha-zone", "event:expo"} <= ids
+    assert {"org:fab", "person:ann", "place:alpha-zone"} <= ids
     assert not any(i.startswith("segment:") for i in ids)
 
 
@@ -29,6 +29,6 @@ def test_path_avoids_hubs_on_the_toy_graph(toy_index: GraphIndex) -> None:
 def test_central_actors_and_communities(tiny_index: GraphIndex) -> None:
     members = {"org:fab", "person:ann", "org:uni", "place:alpha-zone", "place:beta"}
     actors = central_actors(tiny_index, members)
-    assert actors[0].entity.id == "org:fab" and "person:ann" in {a.entity.id for a in actors}
+    assert {a.entity.id for a in actors[:2]} == {"org:fab", "person:ann"}  # two links each inside the set
     groups = communities(tiny_index, members)
     assert groups and all(len(g) >= 2 for g in groups)

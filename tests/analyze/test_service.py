@@ -4,12 +4,13 @@ import datetime as dt
 
 import pytest
 
-from chipmap.analyze import Analyst, MemoryGraph
+from chipmap.analyze import Analyst
 from chipmap.errors import NotFound
+from chipmap.store import Graph
 
 
 @pytest.fixture(scope="module")
-def analyst(toy: MemoryGraph) -> Analyst:
+def analyst(toy: Graph) -> Analyst:
     return Analyst(toy)
 
 

@@ -72,7 +72,7 @@ def test_extractor_routes_chinese_articles_and_keeps_order(extractor: Any) -> No
         Article(id="zh", text="中芯国际在北京建设新的十二英寸晶圆厂，项目位于北京经济技术开发区。"),
         Article(id="en2", text="JCET expanded in Wuxi."),
     ]
-    results = list(extractor.extract_many(articles))
+    results = list(extractor.read_many(articles))
     assert [a.id for a, _ in results] == ["en", "zh", "en2"]
     zh = results[1][1]
     assert any(o.atlas_id == "org:smic" for o in zh.organizations)

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import chipmap
 from chipmap.cli import app
-from chipmap.errors import ConfigError
+from chipmap.errors import ConfigError, MissingDatabase
 from chipmap.ingest.dedup import content_id
 from chipmap.ingest.files import read_article
 from chipmap.pipeline import BuildSummary, build, stages_named
@@ -83,6 +83,10 @@ def test_public_api_names_are_sorted_and_resolve(tmp_path: Path) -> None:
     for name in chipmap.__all__:
         assert getattr(chipmap, name) is not None
     assert chipmap.build is build and chipmap.BuildSummary is BuildSummary
+    with pytest.raises(MissingDatabase, match="chipmap build"):  # a read never creates a database
+        chipmap.open(tmp_path / "empty.db")
+    assert not (tmp_path / "empty.db").exists()
+    chipmap.build([], db=tmp_path / "empty.db")
     with chipmap.open(tmp_path / "empty.db") as graph:
         assert isinstance(graph, Graph) and graph.counts()["articles"] == 0
     with pytest.raises(AttributeError):

@@ -14,21 +14,21 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", StarletteDeprecationWarning)
     from fastapi.testclient import TestClient
 
-from chipmap.analyze import MemoryGraph
 from chipmap.config import Settings
 from chipmap.demo.toy import toy_graph
 from chipmap.server import create_app
+from chipmap.store import Graph
 
 TOKEN = "s3cret-token"
 
 
 @pytest.fixture(scope="session")
-def graph() -> MemoryGraph:
+def graph() -> Graph:
     return toy_graph()
 
 
 @pytest.fixture(scope="session")
-def app(graph: MemoryGraph) -> FastAPI:
+def app(graph: Graph) -> FastAPI:
     return create_app(graph, settings=Settings(api_token=TOKEN))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
@@ -10,17 +10,15 @@ from fastapi.responses import Response
 from chipmap.analyze.network import Neighbourhood
 from chipmap.analyze.service import EntityAnswer
 from chipmap.errors import NotFound
-from chipmap.graph_records import ENTITY_TYPES, EntityRecord, EvidenceRecord, RelationRecord
+from chipmap.graph_records import EntityRecord, EvidenceRecord, RelationRecord
 from chipmap.server.deps import AnalystDep, Limit, Offset
 from chipmap.server.encode import answer
 from chipmap.server.errors import NAME_ERRORS
-from chipmap.vocab import RELATION_TYPES, SEGMENTS
+from chipmap.vocab import RELATION_TYPES, SEGMENTS, EntityType
 
 router = APIRouter(tags=["entities"])
 
 Name = Annotated[str, Path(min_length=1, max_length=300, description="An id, name or alias.")]
-EntityType = Literal["person", "org", "place", "event"]
-assert set(ENTITY_TYPES) == {"person", "org", "place", "event"}
 
 
 @router.get("/entities", summary="List entities by type, kind and segment")
