@@ -29,6 +29,7 @@ def test_path_avoids_hubs_on_the_toy_graph(toy_index: GraphIndex) -> None:
 def test_central_actors_and_communities(tiny_index: GraphIndex) -> None:
     members = {"org:fab", "person:ann", "org:uni", "place:alpha-zone", "place:beta"}
     actors = central_actors(tiny_index, members)
-    assert {a.entity.id for a in actors[:2]} == {"org:fab", "person:ann"}  # two links each inside the set
+    assert actors[0].entity.id == "person:ann"  # she links the fab and the university
+    assert {a.entity.id for a in actors} >= {"org:fab", "org:uni"}
     groups = communities(tiny_index, members)
     assert groups and all(len(g) >= 2 for g in groups)
