@@ -28,7 +28,8 @@ class EvidenceRecord:
     url: str | None = None
     published: dt.date | None = None
     extractor_version: str = ""
-    source: str = "news"  # "news" or "atlas"
+    origin: str = "news"  # "news" or "atlas"
+    rule: str | None = None  # the extraction rule (or atlas field) that stated the fact
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,8 +52,9 @@ def _progress(wanted: bool) -> Iterator[_RichProgress | None]:
 
 def _report(summary: BuildSummary) -> None:
     near = f" ({summary.near_duplicates} near)" if summary.near_duplicates else ""
+    reread = f" ({summary.reread} read again by the changed extractor)" if summary.reread else ""
     out.print(
-        f"{summary.db}: {summary.added} added, {summary.unchanged} unchanged, "
+        f"{summary.db}: {summary.added} added{reread}, {summary.unchanged} unchanged, "
         f"{summary.duplicates} duplicate{'s' if summary.duplicates != 1 else ''}{near}, "
         f"{summary.failed} failed; {summary.entities_added} new entities, {summary.relations} relations, "
         f"{summary.evidence} evidence rows in {summary.seconds:.1f}s "

@@ -32,7 +32,7 @@ class BuildContext:
     atlas: Atlas
     settings: Settings
     index: EntityIndex
-    stored: set[str]
+    stored: dict[str, str]  # article id -> extractor version that read it
     sources: dict[str, set[str]]
     near: NearDuplicates
     make_extractor: Callable[[], Extractor]

@@ -63,7 +63,8 @@ def _fail(ctx: BuildContext, error: BuildError, work: Work | None = None) -> Non
     ctx.summary.errors.append(error)
     if work is not None:  # never stored: copies of it found later are new articles again
         ctx.pending.pop(work.article.id, None)
-        ctx.near.discard(work.article.id)
+        if not work.replaces:  # a stored article keeps its place in the near-duplicate index
+            ctx.near.discard(work.article.id)
         for copy in work.sources[1:]:  # copies found while it was pending go down with it
             ctx.summary.duplicates -= 1
             ctx.summary.near_duplicates -= copy.duplicate == "near"

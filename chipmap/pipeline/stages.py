@@ -62,6 +62,13 @@ def dedup(article: Article, ctx: BuildContext) -> Work | None:
     ctx.summary.read += 1
     article_id = content_id(article.text)
     entry = SourceEntry(location=article.source or article.url or article.id, url=article.url)
+    stored_by = ctx.stored.get(article_id)
+    if stored_by is not None and stored_by != ctx.extractor_version and article_id not in ctx.pending:
+        # read by another extractor: read it again and replace what it said
+        work = Work(article=dataclasses.replace(article, id=article_id), original_id=article.id,
+                    signature=signature(article.text), sources=[entry], replaces=True)
+        ctx.pending[article_id] = work
+        return work
     if article_id in ctx.stored or article_id in ctx.pending:
         _record_copy(ctx, article_id, dataclasses.replace(entry, duplicate="exact"))
         return None
@@ -119,13 +126,14 @@ def write(work: Work, ctx: BuildContext) -> Work:
     rows = article_rows(work.article, work.extraction, work.resolution, ingested=ctx.ingested,
                         extractor_version=ctx.extractor_version, sources=work.sources,
                         external_id=work.original_id, signature=work.signature)
-    result = write_article(ctx.db, rows)
+    result = write_article(ctx.db, rows, replace=work.replaces)
     result.apply_to(ctx.index)
-    ctx.stored.add(result.article_id)
+    ctx.stored[result.article_id] = ctx.extractor_version
     ctx.sources[result.article_id] = {s.location for s in work.sources}
     ctx.pending.pop(result.article_id, None)
     summary = ctx.summary
     summary.added += 1
+    summary.reread += work.replaces
     summary.entities_added += len(result.new_entities)
     summary.relations += result.relations
     summary.evidence += result.evidence

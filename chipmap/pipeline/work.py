@@ -23,6 +23,7 @@ class Work:
     extraction: ArticleExtraction | None = None
     resolution: ArticleResolution | None = None
     error: str | None = None
+    replaces: bool = False  # stored already, read by another extractor version: read it again
 
     @property
     def location(self) -> str:
@@ -58,6 +59,7 @@ class BuildSummary:
     read: int = 0  # articles read
     added: int = 0  # new articles written
     unchanged: int = 0  # already in the graph from the same source
+    reread: int = 0  # stored articles read again because the extractor changed (counted in added)
     duplicates: int = 0  # stored once, this copy recorded as another source
     near_duplicates: int = 0  # of which found by MinHash
     entities_added: int = 0

@@ -54,6 +54,9 @@ class EntityIndex:
         self._acronyms: dict[tuple[str, str], set[str]] = {}
         self._fuzzy: dict[tuple[str, str], dict[str, set[str]]] = {}
         self._ambiguous: dict[str, set[str]] = {}
+        # where each entity's names were put, so that discard() need not scan the tables
+        self._placed: dict[str, list[tuple[dict[tuple[str, str], set[str]], tuple[str, str]]]] = {}
+        self._pooled: dict[str, list[tuple[tuple[str, str], str]]] = {}
 
     def __len__(self) -> int:
         return len(self._entities)
@@ -83,13 +86,35 @@ class EntityIndex:
         if name in self._ambiguous.get(entity.id, ()) or not indexable(entity.type, name, canonical=canonical):
             return
         key = name_key(name)
+        placed = self._placed.setdefault(entity.id, [])
         self._names.setdefault((entity.type, key), set()).add(entity.id)
+        placed.append((self._names, (entity.type, key)))
         if entity.type == "org":
             for acronym in acronyms(name):
                 self._acronyms.setdefault((entity.type, acronym), set()).add(entity.id)
+                placed.append((self._acronyms, (entity.type, acronym)))
         if entity.type in FUZZY_TYPES and not entity.atlas_id:
             pool = self._fuzzy.setdefault((entity.type, entity.kind), {})
             pool.setdefault(key, set()).add(entity.id)
+            self._pooled.setdefault(entity.id, []).append(((entity.type, entity.kind), key))
+
+    def discard(self, entity_id: str) -> None:
+        """Forget an entity the store deleted (its last mention went with a re-read article)."""
+        self._entities.pop(entity_id, None)
+        self._ambiguous.pop(entity_id, None)
+        for table, key in self._placed.pop(entity_id, []):
+            ids = table.get(key)
+            if ids is not None:
+                ids.discard(entity_id)
+                if not ids:
+                    del table[key]
+        for pool_key, name in self._pooled.pop(entity_id, []):
+            pool = self._fuzzy.get(pool_key, {})
+            members = pool.get(name)
+            if members is not None:
+                members.discard(entity_id)
+                if not members:
+                    del pool[name]
 
     def ambiguous_names(self, entity_id: str) -> set[str]:
         """Names that must not identify this entity (atlas names shared with another entry)."""

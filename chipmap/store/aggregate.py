@@ -76,7 +76,7 @@ def add_evidence(conn: Connection, evidence: list[dict[str, Any]]) -> None:
                 "dmax": max(dates) if dates else None,
             }
             if model is RelationRow:
-                param["atlas"] = any(r["source"] == "atlas" for r in rows)
+                param["atlas"] = any(r["origin"] == "atlas" for r in rows)
             params.append(param)
         conn.execute(_increment(model), params)
 
@@ -89,7 +89,7 @@ def recompute(conn: Connection, *, relation_ids: Iterable[str] = (), attribute_i
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
             support: dict[str, list[tuple[float, dt.date | None, str]]] = {i: [] for i in chunk}
-            rows = conn.execute(select(column, EvidenceRow.confidence, EvidenceRow.seen, EvidenceRow.source)
+            rows = conn.execute(select(column, EvidenceRow.confidence, EvidenceRow.seen, EvidenceRow.origin)
                                 .where(column.in_(chunk)))
             for owner, confidence, seen, source in rows:
                 if owner is not None:

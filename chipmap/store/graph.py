@@ -170,7 +170,7 @@ class Graph:
         query = (select(EvidenceRow, ArticleRow.title.label("article_title"), ArticleRow.published)
                  .outerjoin(ArticleRow, ArticleRow.id == EvidenceRow.article_id)
                  .where(or_(EvidenceRow.relation_id == relation_id, EvidenceRow.attribute_id == relation_id))
-                 .order_by(EvidenceRow.source.desc(), EvidenceRow.seen.desc(), EvidenceRow.id))
+                 .order_by(EvidenceRow.origin.desc(), EvidenceRow.seen.desc(), EvidenceRow.id))
         with self.database.connect() as conn:
             rows = list(conn.execute(query))
             if not rows and not conn.execute(select(RelationRow.id).where(RelationRow.id == relation_id)).first():
@@ -179,7 +179,7 @@ class Graph:
         return [EvidenceRecord(
             article_id=r.article_id, sentence=r.sentence, start=r.start_char, end=r.end_char,
             article_title=r.article_title or "", url=urls.get(r.article_id) if r.article_id else None,
-            published=r.published, extractor_version=r.extractor_version, source=r.source,
+            published=r.published, extractor_version=r.extractor_version, origin=r.origin, rule=r.rule,
         ) for r in rows]
 
     @staticmethod

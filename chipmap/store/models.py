@@ -106,7 +106,7 @@ class AliasRow(Base):
     entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
     alias: Mapped[str] = mapped_column(Text)
     norm: Mapped[str] = mapped_column(Text, index=True)
-    source: Mapped[str] = mapped_column(String(8))  # atlas | news
+    origin: Mapped[str] = mapped_column(String(8))  # atlas | news
     ambiguous: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
@@ -166,7 +166,8 @@ class EvidenceRow(Base):
         ForeignKey("attributes.id", ondelete="CASCADE"), index=True
     )
     article_id: Mapped[str | None] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
-    source: Mapped[str] = mapped_column(String(8))  # news | atlas
+    origin: Mapped[str] = mapped_column(String(8))  # news | atlas
+    rule: Mapped[str | None] = mapped_column(String(80))  # the rule that found the fact
     sentence: Mapped[str] = mapped_column(Text)
     start_char: Mapped[int] = mapped_column(Integer)
     end_char: Mapped[int] = mapped_column(Integer)

@@ -9,7 +9,7 @@ mention that used them. Atlas entities and atlas facts are never removed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Connection
@@ -39,6 +39,7 @@ class RemoveResult:
     facts_removed: int
     facts_kept: int
     entities_removed: int
+    entity_ids: list[str] = field(default_factory=list)  # the entities it mentioned
 
 
 def find_article_id(conn: Connection, article_id: str) -> str:
@@ -59,10 +60,11 @@ def find_article_id(conn: Connection, article_id: str) -> str:
     raise NotFound("article", article_id, by_external[:5])
 
 
-def _drop_unmentioned(conn: Connection, entity_ids: list[str]) -> int:
-    """Delete news-only entities nobody mentions; tidy the aliases and names of the rest."""
+def drop_unmentioned(conn: Connection, entity_ids: list[str]) -> list[str]:
+    """Delete news-only entities nobody mentions; tidy the aliases and names of the rest.
+    Returns the ids deleted."""
     if not entity_ids:
-        return 0
+        return []
     mentioned = set(conn.execute(select(MentionRow.entity_id).distinct()
                                  .where(MentionRow.entity_id.in_(entity_ids))).scalars())
     orphans = sorted(set(conn.execute(select(EntityRow.id).where(
@@ -74,7 +76,7 @@ def _drop_unmentioned(conn: Connection, entity_ids: list[str]) -> int:
     kept = sorted(set(entity_ids) - set(orphans))
     for entity_id in kept:
         surfaces = select(MentionRow.surface).where(MentionRow.entity_id == entity_id)
-        conn.execute(delete(AliasRow).where(AliasRow.entity_id == entity_id, AliasRow.source == "news",
+        conn.execute(delete(AliasRow).where(AliasRow.entity_id == entity_id, AliasRow.origin == "news",
                                             AliasRow.alias.not_in(surfaces)))
         row = conn.execute(select(EntityRow.name, EntityRow.from_atlas).where(EntityRow.id == entity_id)).one()
         if not row.from_atlas:
@@ -85,11 +87,12 @@ def _drop_unmentioned(conn: Connection, entity_ids: list[str]) -> int:
                 if first:
                     conn.execute(update(EntityRow).where(EntityRow.id == entity_id).values(name=first))
     refresh_search_text(conn, kept)
-    return len(orphans)
+    return orphans
 
 
-def remove_rows(conn: Connection, article_id: str) -> RemoveResult:
-    """Remove one article's contributions on an open transaction."""
+def remove_rows(conn: Connection, article_id: str, *, drop_entities: bool = True) -> RemoveResult:
+    """Remove one article's contributions on an open transaction (``drop_entities=False``
+    leaves news-only entities it alone mentioned, for a caller about to write it again)."""
     article_id = find_article_id(conn, article_id)
     relation_ids = set(conn.execute(select(EvidenceRow.relation_id).distinct().where(
         EvidenceRow.article_id == article_id, EvidenceRow.relation_id.is_not(None))).scalars())
@@ -107,9 +110,10 @@ def remove_rows(conn: Connection, article_id: str) -> RemoveResult:
     conn.execute(delete(ArticleRow).where(ArticleRow.id == article_id))
     removed = aggregate.recompute(conn, relation_ids={i for i in relation_ids if i is not None},
                                   attribute_ids={i for i in attribute_ids if i is not None})
-    entities = _drop_unmentioned(conn, sorted(entity_ids))
+    entities = drop_unmentioned(conn, sorted(entity_ids)) if drop_entities else []
     return RemoveResult(article_id=article_id, evidence=int(evidence), facts_removed=removed,
-                        facts_kept=len(relation_ids) + len(attribute_ids) - removed, entities_removed=entities)
+                        facts_kept=len(relation_ids) + len(attribute_ids) - removed,
+                        entities_removed=len(entities), entity_ids=sorted(entity_ids))
 
 
 def remove_article(db: Database, article_id: str) -> RemoveResult:

@@ -84,7 +84,8 @@ class _Builder:
         self.evidence: list[dict[str, Any]] = []
         self._evidence_keys: set[tuple[str, int, int]] = set()
 
-    def add_evidence(self, *, owner: str, column: str, ev: Evidence, confidence: float) -> None:
+    def add_evidence(self, *, owner: str, column: str, ev: Evidence, confidence: float,
+                     rule: str | None = None) -> None:
         key = (owner, ev.start, ev.end)
         if key in self._evidence_keys:
             return
@@ -92,9 +93,9 @@ class _Builder:
         self.evidence.append({
             "relation_id": owner if column == "relation_id" else None,
             "attribute_id": owner if column == "attribute_id" else None,
-            "article_id": self.article.id, "source": "news", "sentence": ev.sentence,
+            "article_id": self.article.id, "origin": "news", "sentence": ev.sentence,
             "start_char": ev.start, "end_char": ev.end, "confidence": confidence,
-            "extractor_version": self.version, "seen": self.seen,
+            "extractor_version": self.version, "seen": self.seen, "rule": rule,
         })
 
     def relation(self, rel: Relation) -> dict[str, Any] | None:
@@ -166,7 +167,8 @@ def article_rows(article: Article, extraction: ArticleExtraction, resolution: Ar
             relation_ids.add(relation["id"])
             rows.relations.append(relation)
         for ev in rel.evidence:
-            builder.add_evidence(owner=relation["id"], column="relation_id", ev=ev, confidence=rel.confidence)
+            builder.add_evidence(owner=relation["id"], column="relation_id", ev=ev, confidence=rel.confidence,
+                                 rule=rel.rule)
     _attributes(rows, builder, extraction)
     rows.evidence = builder.evidence
     return rows

@@ -59,23 +59,27 @@ def fingerprint(atlas: Atlas) -> str:
     return atlas.fingerprint
 
 
-def atlas_relations(atlas: Atlas) -> list[tuple[str, str, str, str]]:
-    """(type, head id, tail id, evidence sentence) for every fact the atlas states."""
-    facts: list[tuple[str, str, str, str]] = []
+def atlas_relations(atlas: Atlas) -> list[tuple[str, str, str, str, str]]:
+    """(type, head id, tail id, evidence sentence, rule) for every fact the atlas states.
+
+    The sentence is the citation a reader can check (a site's own, else its entry's); the
+    rule names the atlas field that states the fact (``atlas.sites``, ``atlas.parent`` ...).
+    """
+    facts: dict[tuple[str, str, str], tuple[str, str]] = {}
     for place in atlas.places.values():
         if place.part_of and place.part_of in atlas.places:
-            facts.append(("part_of", place.id, place.part_of, place.source))
+            facts[("part_of", place.id, place.part_of)] = (place.source, "atlas.part_of")
     for org in atlas.orgs.values():
-        places = [org.headquarters] if org.headquarters else []
-        places += [site.place for site in org.sites]
-        for place_id in dict.fromkeys(places):
-            if place_id in atlas.places:
-                facts.append(("located_in", org.id, place_id, org.source))
+        if org.headquarters and org.headquarters in atlas.places:
+            facts[("located_in", org.id, org.headquarters)] = (org.source, "atlas.headquarters")
+        for site in org.sites:
+            if site.place in atlas.places:
+                facts.setdefault(("located_in", org.id, site.place), (site.source or org.source, "atlas.sites"))
         if org.parent and org.parent in atlas.orgs and org.parent != org.id:
-            facts.append(("subsidiary_of", org.id, org.parent, org.source))
+            facts[("subsidiary_of", org.id, org.parent)] = (org.source, "atlas.parent")
         for segment in org.segments:
-            facts.append(("operates_in", org.id, SEGMENT_PREFIX + segment, org.source))
-    return sorted(facts)
+            facts[("operates_in", org.id, SEGMENT_PREFIX + segment)] = (org.source, "atlas.segments")
+    return sorted((*key, sentence, rule) for key, (sentence, rule) in facts.items())
 
 
 def _entity_row(entry: Entry) -> dict[str, Any]:
@@ -109,24 +113,25 @@ def seed_rows(conn: Connection, atlas: Atlas) -> SeedResult:
         conn.execute(delete(EntityRow).where(EntityRow.id.in_(gone)))
     _upsert(conn, EntityRow, [_entity_row(e) for e in entries], ["id"],
             ("type", "kind", "name", "name_zh", "atlas_id", "from_atlas", "search_text"))
-    conn.execute(delete(AliasRow).where(AliasRow.source == "atlas"))
-    aliases = [{"entity_id": e.id, "alias": name, "norm": name_key(name), "source": "atlas",
+    conn.execute(delete(AliasRow).where(AliasRow.origin == "atlas"))
+    aliases = [{"entity_id": e.id, "alias": name, "norm": name_key(name), "origin": "atlas",
                 "ambiguous": name in e.ambiguous} for e in entries for name in e.all_names()]
-    _upsert(conn, AliasRow, aliases, ["entity_id", "alias"], ("source", "ambiguous"))
-    old = {i for i in conn.execute(select(EvidenceRow.relation_id).where(EvidenceRow.source == "atlas")).scalars()
+    _upsert(conn, AliasRow, aliases, ["entity_id", "alias"], ("origin", "ambiguous"))
+    old = {i for i in conn.execute(select(EvidenceRow.relation_id).where(EvidenceRow.origin == "atlas")).scalars()
            if i is not None}
-    conn.execute(delete(EvidenceRow).where(EvidenceRow.source == "atlas"))
+    conn.execute(delete(EvidenceRow).where(EvidenceRow.origin == "atlas"))
     facts = atlas_relations(atlas)
     relations = {}
     evidence = []
-    for rel_type, head, tail, sentence in facts:
+    for rel_type, head, tail, sentence, rule in facts:
         rel_id = relation_id(rel_type, head, tail)
         relations[rel_id] = {"id": rel_id, "type": rel_type, "head_id": head, "tail_id": tail, "title": None,
                              "confidence": 0.0, "evidence_count": 0, "first_seen": None, "last_seen": None,
                              "from_atlas": True}
-        evidence.append({"relation_id": rel_id, "attribute_id": None, "article_id": None, "source": "atlas",
+        evidence.append({"relation_id": rel_id, "attribute_id": None, "article_id": None, "origin": "atlas",
                          "sentence": sentence, "start_char": 0, "end_char": len(sentence),
-                         "confidence": ATLAS_CONFIDENCE, "extractor_version": ATLAS_VERSION, "seen": None})
+                         "confidence": ATLAS_CONFIDENCE, "extractor_version": ATLAS_VERSION, "seen": None,
+                         "rule": rule})
     insert_ignore(conn, RelationRow, list(relations.values()))
     if evidence:
         conn.execute(insert(EvidenceRow), evidence)

@@ -43,10 +43,10 @@ def known_sources(db: Database) -> dict[str, set[str]]:
     return found
 
 
-def known_articles(db: Database) -> set[str]:
-    """Ids of the articles already in the graph."""
+def known_articles(db: Database) -> dict[str, str]:
+    """Ids of the articles already in the graph, each with the extractor version that read it."""
     with db.connect() as conn:
-        return set(conn.execute(select(ArticleRow.id)).scalars())
+        return {row[0]: row[1] for row in conn.execute(select(ArticleRow.id, ArticleRow.extractor_version))}
 
 
 def signatures(db: Database) -> Iterator[tuple[str, bytes]]:

@@ -47,9 +47,12 @@ class WriteResult:
     relations: int = 0
     evidence: int = 0
     skipped_relations: int = 0
+    removed_entities: list[str] = field(default_factory=list)  # gone with a replaced reading
 
     def apply_to(self, index: EntityIndex) -> None:
-        """Tell a resolution index what this commit added (call only after it committed)."""
+        """Tell a resolution index what this commit changed (call only after it committed)."""
+        for entity_id in self.removed_entities:
+            index.discard(entity_id)
         for entity in self.new_entities:
             index.add(entity)
         for entity_id, forms in self.forms.items():
@@ -105,7 +108,7 @@ def _new_aliases(conn: Connection, forms: dict[str, list[str]]) -> list[dict[str
     for entity_id, form in wanted:
         if (entity_id, form) not in existing:
             existing.add((entity_id, form))
-            rows.append({"entity_id": entity_id, "alias": form, "norm": name_key(form), "source": "news",
+            rows.append({"entity_id": entity_id, "alias": form, "norm": name_key(form), "origin": "news",
                          "ambiguous": False})
     return rows
 
@@ -138,10 +141,26 @@ def write_rows(conn: Connection, rows: ArticleRows) -> WriteResult:
                        skipped_relations=rows.skipped_relations)
 
 
-def write_article(db: Database, rows: ArticleRows) -> WriteResult:
-    """Write one article in its own transaction."""
+def write_article(db: Database, rows: ArticleRows, *, replace: bool = False) -> WriteResult:
+    """Write one article in its own transaction.
+
+    ``replace``: the article is stored already, read by another extractor version; its old
+    reading is taken out and the new one written in the same transaction (its sources are
+    kept), so the graph never shows both or neither.
+    """
+    from chipmap.store.remove import drop_unmentioned, remove_rows
+
     with db.begin() as conn:
-        return write_rows(conn, rows)
+        if not replace:
+            return write_rows(conn, rows)
+        article_id = rows.article["id"]
+        columns = (SourceRow.article_id, SourceRow.location, SourceRow.url, SourceRow.duplicate)
+        kept = [dict(r._mapping) for r in conn.execute(select(*columns).where(SourceRow.article_id == article_id))]
+        old = remove_rows(conn, article_id, drop_entities=False)
+        rows.sources = [*kept, *rows.sources]
+        result = write_rows(conn, rows)
+        result.removed_entities = drop_unmentioned(conn, old.entity_ids)
+        return result
 
 
 def add_sources(db: Database, article_id: str, sources: Sequence[SourceEntry]) -> int:

@@ -14,7 +14,7 @@ from chipmap.ingest.dedup import content_id
 from chipmap.ingest.files import read_article
 from chipmap.pipeline import build
 from chipmap.store import open_graph
-from tests.store.dumps import counts, dump
+from tests.store.dumps import COLUMNS, counts, dump
 
 from .conftest import corpus_files
 
@@ -94,3 +94,37 @@ def test_no_atlas_builds_from_news_alone(corpus: Path, tmp_path: Path, extractor
     assert not any(r.from_atlas for r in snapshot.relations)
     assert smic.id == "org:smic" and smic.article_count > 0
     assert len(snapshot.entities) < 300  # the atlas alone has hundreds
+
+
+class _ChangedExtractor:
+    """The session's extractor under another version, as after an upgrade of the rules."""
+
+    def __init__(self, extractor: Any) -> None:
+        self._extractor = extractor
+        self.atlas = extractor.atlas
+        self.version = "x1-changed-rules"
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._extractor, name)
+
+
+def test_articles_read_by_another_extractor_version_are_read_again(corpus: Path, tmp_path: Path,
+                                                                  extractor: Any) -> None:
+    db = f"sqlite:///{tmp_path / 'g.db'}"
+    build([corpus], db=db, extractor=extractor)
+    changed = _ChangedExtractor(extractor)
+    summary = build([corpus], db=db, extractor=changed)
+    assert (summary.added, summary.reread, summary.unchanged) == (6, 6, 0)
+    again = build([corpus], db=db, extractor=changed)
+    assert (again.added, again.reread, again.unchanged) == (0, 0, 6)
+    # the re-read graph holds what a fresh build by the changed extractor holds (its mentions
+    # resolve to the same entities, though by name now rather than as new entities)
+    fresh = f"sqlite:///{tmp_path / 'fresh.db'}"
+    build([corpus], db=fresh, extractor=changed)
+    facts = tuple(t for t in COLUMNS if t != "mentions")
+    assert dump(fresh, tables=facts) == dump(db, tables=facts)
+    assert [m[:3] for m in dump(fresh, tables=("mentions",))["mentions"]] == \
+        [m[:3] for m in dump(db, tables=("mentions",))["mentions"]]
+    with open_graph(db) as graph:
+        news = [r for r in graph.relations(type="holds_position") if not r.from_atlas]
+        assert news and {e.extractor_version for r in news for e in graph.evidence(r.id)} == {"x1-changed-rules"}

@@ -26,7 +26,7 @@ def test_cluster_with_evidence_from_the_store(store_client: TestClient) -> None:
     body = store_client.get("/api/v1/clusters/Shaoxing", params={"evidence": True}).json()
     assert len([g for g in body["profile"]["by_segment"] if g["org_ids"]]) >= 3
     sentences = [e for rows in body["evidence"].values() for e in rows]
-    assert any(e["source"] == "news" and e["article_id"] for e in sentences)
+    assert any(e["origin"] == "news" and e["article_id"] for e in sentences)
 
 
 def test_gaps_locate_compare_timeline_from_the_store(store_client: TestClient) -> None:

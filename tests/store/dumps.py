@@ -15,12 +15,12 @@ COLUMNS: dict[str, str] = {
     "articles": "id, title, text, published, ingested, seen, external_id, extractor_version",
     "sources": "article_id, location, url, duplicate",
     "entities": "id, type, kind, name, name_zh, atlas_id, from_atlas, search_text",
-    "aliases": "entity_id, alias, norm, source, ambiguous",
+    "aliases": "entity_id, alias, norm, origin, ambiguous",
     "mentions": "article_id, entity_id, surface, reason, detail, score, start_char, end_char",
     "relations": "id, type, head_id, tail_id, title, round(confidence, 9), evidence_count, first_seen, "
                  "last_seen, from_atlas",
     "attributes": "id, entity_id, key, value, round(confidence, 9), evidence_count, first_seen, last_seen",
-    "evidence": "relation_id, attribute_id, article_id, source, sentence, start_char, end_char, "
+    "evidence": "relation_id, attribute_id, article_id, origin, rule, sentence, start_char, end_char, "
                 "round(confidence, 9), extractor_version, seen",
     "events": "entity_id, article_id, name, date, place_name, place_id, sentence, start_char, end_char",
 }

@@ -97,7 +97,7 @@ def test_every_relation_has_evidence_with_offsets(graph: Graph) -> None:
         for record in records:
             body = graph.article(record.article_id or "").text
             assert body[record.start:record.end] == record.sentence
-            assert record.extractor_version == "test" and record.source == "news"
+            assert record.extractor_version == "test" and record.origin == "news"
     (first, second) = graph.evidence(graph.relations(head="Starblaze", type="located_in")[0].id)
     assert (first.published, second.published) == (dt.date(2022, 1, 1), dt.date(2021, 7, 16))
     assert second.url == "https://news.test/starblaze" and second.article_title == "Starblaze names chairman"

@@ -50,7 +50,8 @@ def test_seed_turns_atlas_facts_into_relations_with_atlas_evidence(database: Dat
     (hq,) = graph.relations(head="SMIC", type="located_in")
     assert hq.from_atlas and hq.confidence == pytest.approx(ATLAS_CONFIDENCE) and hq.article_ids == ()
     (evidence,) = graph.evidence(hq.id)
-    assert (evidence.source, evidence.article_id, evidence.sentence) == ("atlas", None, "annual report")
+    assert (evidence.origin, evidence.article_id, evidence.sentence) == ("atlas", None, "annual report")
+    assert evidence.rule == "atlas.headquarters"
     smic = graph.entity("org:smic")
     assert smic.atlas_id == "org:smic" and smic.segments == ("manufacturing",) and "SMIC" in smic.aliases
     assert graph.snapshot().place_parent == {"place:zhejiang": "place:china", "place:shaoxing": "place:zhejiang"}
