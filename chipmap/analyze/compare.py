@@ -16,7 +16,7 @@ class ClusterSummary:
     """The headline numbers of one cluster in a comparison."""
 
     cluster: EntityRef
-    organisations: int
+    organizations: int
     people: int
     events: int
     articles: int
@@ -42,7 +42,7 @@ def compare(index: GraphIndex, cluster_ids: Sequence[str], *, leaders: int = 5) 
             where.setdefault(org_id, []).append(cluster_id)
         summaries.append(ClusterSummary(
             cluster=profile.cluster,
-            organisations=profile.organisation_total,
+            organizations=profile.organization_total,
             people=profile.people_total,
             events=len(profile.events),
             articles=profile.article_total,

@@ -16,6 +16,7 @@ from typing import Any
 import networkx as nx
 
 from chipmap.graph_records import EntityRecord, RelationRecord, Snapshot
+from chipmap.vocab import SEGMENT_PREFIX, id_type
 
 FORMATS: tuple[str, ...] = ("csv", "json", "graphml", "neo4j")
 ENTITY_COLUMNS = ("id", "type", "name", "kind", "segments", "aliases", "atlas_id", "name_zh",
@@ -82,7 +83,7 @@ def to_graphml(snapshot: Snapshot) -> dict[str, str]:
     for relation in _relation_rows(snapshot):
         for end in (relation.head_id, relation.tail_id):
             if end not in graph:
-                graph.add_node(end, name=end.split(":", 1)[-1], type=end.split(":", 1)[0], kind="",
+                graph.add_node(end, name=end.split(":", 1)[-1], type=id_type(end), kind="",
                                segments="", article_count=0)
         graph.add_edge(relation.head_id, relation.tail_id, key=relation.id, type=relation.type,
                        title=relation.title or "", evidence_count=relation.evidence_count,
@@ -97,7 +98,7 @@ def to_neo4j(snapshot: Snapshot) -> dict[str, str]:
              for e in _entity_rows(snapshot)]
     known = {e.id for e in snapshot.entities.values()}
     extra = sorted({end for r in snapshot.relations for end in (r.head_id, r.tail_id)} - known)
-    nodes += [[i, i.split(":", 1)[-1], "", "", 0, "Segment" if i.startswith("segment:") else "Entity"]
+    nodes += [[i, i.split(":", 1)[-1], "", "", 0, "Segment" if i.startswith(SEGMENT_PREFIX) else "Entity"]
               for i in extra]
     rels = [[r.head_id, r.tail_id, r.type.upper(), r.id, r.title or "", r.evidence_count,
              str(r.from_atlas).lower()] for r in _relation_rows(snapshot)]

@@ -64,7 +64,7 @@ class ScoreComponent:
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
+class Prospect:
     """An organisation elsewhere that works in a gap segment, with its explained score."""
 
     org: EntityRef
@@ -84,7 +84,7 @@ class GapReport:
     reference_name: str
     counts: dict[str, int]
     gaps: tuple[Gap, ...]
-    candidates: tuple[Candidate, ...]
+    candidates: tuple[Prospect, ...]
     candidate_total: int
 
 
@@ -121,7 +121,7 @@ def _links(index: GraphIndex, org_id: str, cluster_ids: set[str],
 
 
 def _candidate(index: GraphIndex, org_id: str, severity: Mapping[str, float], max_evidence: int,
-               cluster_ids: set[str], cluster_articles: set[str]) -> Candidate:
+               cluster_ids: set[str], cluster_articles: set[str]) -> Prospect:
     segments = index.segments(org_id)
     in_gap = [s for s in segments if s in severity]
     fit = max(severity[s] for s in in_gap) * (0.5 + 0.5 * len(in_gap) / len(segments))
@@ -156,7 +156,7 @@ def _candidate(index: GraphIndex, org_id: str, severity: Mapping[str, float], ma
     )
     score = 100 * sum(c.value * c.weight for c in components)
     located = tuple(entity_ref(index, r.tail_id) for r in index.org_places.get(org_id, ()))
-    return Candidate(entity_ref(index, org_id), tuple(segments), tuple(in_gap), round(score, 2),
+    return Prospect(entity_ref(index, org_id), tuple(segments), tuple(in_gap), round(score, 2),
                      components, tuple(dict.fromkeys(located)))
 
 

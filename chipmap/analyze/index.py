@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chipmap.graph_records import EntityRecord, RelationRecord, Snapshot
-from chipmap.vocab import SEGMENT_PREFIX, SEGMENTS
+from chipmap.vocab import ORG_PREFIX, PLACE_PREFIX, SEGMENT_PREFIX, SEGMENTS, id_type
 
 #: Org kinds that count as talent bodies for siting (universities, academies, institutes).
 TALENT_KINDS = frozenset({"academic"})
@@ -81,17 +81,17 @@ class GraphIndex:
                 articles[end].update(relation.article_ids)
                 evidence[end] += relation.evidence_count
             for end, other in ((relation.head_id, relation.tail_id), (relation.tail_id, relation.head_id)):
-                kind = entities[other].type if other in entities else other.split(":", 1)[0]
+                kind = entities[other].type if other in entities else id_type(other)
                 if kind == "event":
                     event_links[end].append((other, relation.id))
             if relation.type == "operates_in":
                 segment = segment_of(relation.tail_id)
                 if segment:
                     org_segments[relation.head_id].setdefault(segment, []).append(relation.id)
-            elif relation.type == "located_in" and relation.tail_id.startswith("place:"):
+            elif relation.type == "located_in" and relation.tail_id.startswith(PLACE_PREFIX):
                 org_places[relation.head_id].append(relation)
-            elif (relation.type == "part_of" and relation.head_id.startswith("place:")
-                  and relation.tail_id.startswith("place:")):
+            elif (relation.type == "part_of" and relation.head_id.startswith(PLACE_PREFIX)
+                  and relation.tail_id.startswith(PLACE_PREFIX)):
                 parent.setdefault(relation.head_id, relation.tail_id)
         for entity in entities.values():
             if entity.type == "event":
@@ -184,7 +184,7 @@ class GraphIndex:
         covers the most specific places it is located in, plus organisations
         tied to the park itself by ``located_in`` or ``part_of``.
         """
-        if entity_id.startswith("place:"):
+        if entity_id.startswith(PLACE_PREFIX):
             return Area(entity_id, frozenset(self.descendants(entity_id)))
         places: set[str] = set()
         tails = [r.tail_id for r in self.org_places.get(entity_id, ())]
@@ -192,7 +192,7 @@ class GraphIndex:
         for tail in specific:
             places |= self.descendants(tail)
         members = {r.head_id for r in self.by_tail.get(entity_id, ())
-                   if r.type in ("located_in", "part_of") and r.head_id.startswith("org:")}
+                   if r.type in ("located_in", "part_of") and r.head_id.startswith(ORG_PREFIX)}
         return Area(entity_id, frozenset(places), frozenset(members))
 
     def orgs_in(self, area: Area) -> dict[str, list[RelationRecord]]:
@@ -206,7 +206,7 @@ class GraphIndex:
         found: dict[str, list[RelationRecord]] = {}
         for place in area.places:
             for relation in self.by_tail.get(place, ()):
-                if relation.type == "located_in" and relation.head_id.startswith("org:"):
+                if relation.type == "located_in" and relation.head_id.startswith(ORG_PREFIX):
                     found.setdefault(relation.head_id, []).append(relation)
         for org_id in area.member_orgs:
             found.setdefault(org_id, []).extend(

@@ -23,6 +23,7 @@ import networkx as nx
 
 from chipmap.analyze.index import GraphIndex, segment_of
 from chipmap.analyze.refs import EntityRef, RelationRef, entity_ref, relation_ref
+from chipmap.vocab import id_type
 
 SEED = 7
 
@@ -143,7 +144,7 @@ def central_actors(index: GraphIndex, members: set[str], *, limit: int = 10,
     k = min(sub.number_of_nodes(), 200)
     between = nx.betweenness_centrality(sub, k=k, seed=SEED) if k > 2 else dict.fromkeys(sub, 0.0)
     actors = [Actor(entity_ref(index, n), sub.degree(n), round(degree[n], 4), round(between[n], 4))
-              for n in sub if n in members and n.split(":", 1)[0] in types]
+              for n in sub if n in members and id_type(n) in types]
     actors.sort(key=lambda a: (-a.degree_centrality, -a.betweenness, a.entity.name))
     return actors[:limit]
 

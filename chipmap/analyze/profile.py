@@ -83,8 +83,8 @@ class ClusterProfile:
 
     cluster: EntityRef
     places: tuple[EntityRef, ...]
-    organisations: tuple[ClusterOrg, ...]  # the strongest, overall and per segment
-    organisation_total: int
+    organizations: tuple[ClusterOrg, ...]  # the strongest, overall and per segment
+    organization_total: int
     by_segment: tuple[SegmentGroup, ...]
     leaders: tuple[str, ...]
     people: tuple[ClusterPerson, ...]
@@ -200,8 +200,8 @@ def cluster_profile(index: GraphIndex, cluster_id: str, *, articles: int = 10, l
     return ClusterProfile(
         cluster=entity_ref(index, cluster_id),
         places=tuple(places),
-        organisations=tuple(orgs),
-        organisation_total=len(members),
+        organizations=tuple(orgs),
+        organization_total=len(members),
         by_segment=tuple(SegmentGroup(s, SEGMENT_LABELS[s], tuple(by_segment[s])) for s in SEGMENTS),
         leaders=tuple(o for o, _ in ranked[:10]),
         people=tuple(people),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from chipmap.analyze.index import GraphIndex
 from chipmap.graph_records import ArticleRecord, RelationRecord
+from chipmap.vocab import id_type
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,7 @@ def entity_ref(index: GraphIndex, entity_id: str) -> EntityRef:
     """A reference to any id, known to the snapshot or not."""
     entity = index.entity(entity_id)
     if entity is None:
-        return EntityRef(entity_id, index.name(entity_id), entity_id.split(":", 1)[0])
+        return EntityRef(entity_id, index.name(entity_id), id_type(entity_id))
     return EntityRef(entity.id, entity.name, entity.type, entity.kind)
 
 

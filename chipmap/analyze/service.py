@@ -139,7 +139,7 @@ class Analyst:
         found: dict[str, list[EvidenceRecord]] = {}
         if evidence:
             ids: list[str] = []
-            for org in profile.organisations[:max_evidence_orgs]:
+            for org in profile.organizations[:max_evidence_orgs]:
                 ids.extend(r.id for r in org.located[:2])
                 ids.extend(org.segment_relations[:1])
             found = self.evidence_for(ids)

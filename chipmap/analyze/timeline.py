@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from chipmap.analyze.index import GraphIndex
 from chipmap.analyze.refs import ArticleRef, EntityRef, article_ref, entity_ref
 from chipmap.graph_records import RelationRecord, Snapshot
+from chipmap.vocab import ORG_PREFIX, PLACE_PREFIX
 
 _PROJECT = re.compile(r"groundbreak|phase|fab\b|project|line|plant|base|expansion|invest|signing|signed",
                       re.IGNORECASE)
@@ -63,7 +64,7 @@ def event_kind(name: str) -> str:
 
 def subject_members(index: GraphIndex, subject_id: str) -> set[str]:
     """The entities a timeline follows: a place's area and its orgs, or an org and its subsidiaries."""
-    if subject_id.startswith("place:") or (
+    if subject_id.startswith(PLACE_PREFIX) or (
         (entity := index.entity(subject_id)) is not None and entity.kind == "park"
     ):
         area = index.area(subject_id)
@@ -95,7 +96,7 @@ def _items(index: GraphIndex, members: set[str]) -> list[TimelineItem]:
                                           (entity_ref(index, relation.head_id), entity_ref(index, member)),
                                           relation.id, _sources(index, [relation])))
             elif (relation.type == "located_in" and relation.tail_id == member
-                  and relation.head_id.startswith("org:")):
+                  and relation.head_id.startswith(ORG_PREFIX)):
                 title = f"{index.name(relation.head_id)} in {index.name(member)}"
                 items.append(TimelineItem(relation.first_seen, "site", title,
                                           (entity_ref(index, relation.head_id), entity_ref(index, member)),

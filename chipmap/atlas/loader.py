@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from chipmap.atlas.index import Atlas
 from chipmap.atlas.models import Organization, Place
 from chipmap.errors import AtlasError
+from chipmap.vocab import ORG_PREFIX, PLACE_PREFIX
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -45,9 +46,9 @@ def _parse(path: Path) -> tuple[list[Organization], list[Place]]:
     for number, row in enumerate(_read_rows(path), start=1):
         entry_id = str(row.get("id", ""))
         try:
-            if entry_id.startswith("org:"):
+            if entry_id.startswith(ORG_PREFIX):
                 orgs.append(Organization(**row))
-            elif entry_id.startswith("place:"):
+            elif entry_id.startswith(PLACE_PREFIX):
                 places.append(Place(**row))
             else:
                 raise AtlasError(f"{path}: entry {number} has id {entry_id!r}; ids start with org: or place:")

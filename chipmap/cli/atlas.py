@@ -8,6 +8,7 @@ import typer
 from rich.table import Table
 
 from chipmap.cli.common import EXIT_SOME_FAILED, cli_errors, err, fail, out, print_json
+from chipmap.vocab import PLACE_PREFIX
 
 atlas_app = typer.Typer(help="Search, show, count and validate the atlas of companies and places.",
                         no_args_is_help=True)
@@ -60,7 +61,7 @@ def show_cmd(
         fail(f"no atlas entry {entry_id!r}" + (f"; did you mean {', '.join(near)}?" if near else ""),
              EXIT_SOME_FAILED)
     data = entry.model_dump(exclude_defaults=True)
-    place_id = entry.id if entry.id.startswith("place:") else getattr(entry, "headquarters", None)
+    place_id = entry.id if entry.id.startswith(PLACE_PREFIX) else getattr(entry, "headquarters", None)
     if place_id:
         data["within"] = [atlas.places[p].name for p in atlas.ancestors(place_id)]
     if as_json:

@@ -72,16 +72,16 @@ def cluster(name: Annotated[str, typer.Argument(help="A place or park: name, ali
         print_json(as_data(answer))
         return
     profile = answer.profile
-    out.print(f"[bold]{escape(profile.cluster.name)}[/] ({profile.cluster.id}): {profile.organisation_total} organisations, "
+    out.print(f"[bold]{escape(profile.cluster.name)}[/] ({profile.cluster.id}): {profile.organization_total} organisations, "
               f"coverage score {profile.coverage.score:.2f}", highlight=False)
     table = Table("segment", "firms", "share", "organisations")
-    orgs = {o.id: o for o in profile.organisations}
+    orgs = {o.id: o for o in profile.organizations}
     for group, row in zip(profile.by_segment, profile.coverage.segments, strict=True):
         names = ", ".join(orgs[o].name for o in group.org_ids[:6]) + (" …" if len(group.org_ids) > 6 else "")
         table.add_row(group.label, str(row.count), f"{row.share:.0%}", names or "[red]none[/]")
     out.print(table)
     evidence = Table("organisation", "where", "evidence")
-    for org in profile.organisations[:25]:
+    for org in profile.organizations[:25]:
         for relation in org.located[:1]:
             sentence = next((e.sentence for e in answer.evidence.get(relation.id, [])), "")
             evidence.add_row(org.name, relation.tail_name, sentence[:140])
@@ -154,7 +154,7 @@ def compare(names: Annotated[list[str], typer.Argument(help="Two or more places 
         print_json(as_data(result))
         return
     table = Table("", *(c.cluster.name for c in result.clusters))
-    table.add_row("organisations", *(str(c.organisations) for c in result.clusters))
+    table.add_row("organisations", *(str(c.organizations) for c in result.clusters))
     table.add_row("coverage score", *(f"{c.coverage.score:.2f}" for c in result.clusters))
     for i, segment in enumerate(SEGMENTS):
         table.add_row(SEGMENT_LABELS[segment], *(str(c.coverage.segments[i].count) for c in result.clusters))

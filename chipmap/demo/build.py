@@ -16,6 +16,11 @@ log = logging.getLogger(__name__)
 CORPUS = Path(__file__).parent / "corpus"
 
 
+def corpus_articles() -> list[Path]:
+    """The sample articles (the corpus README is about them, not one of them)."""
+    return sorted(p for p in CORPUS.glob("*.md") if p.name.lower() != "readme.md")
+
+
 def default_demo_db() -> Path:
     """Where the demo database lives: the user's cache folder, so the repo stays clean."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
@@ -34,6 +39,6 @@ def build_demo(db: Path | None = None, *, rebuild: bool = False) -> str:
         path.unlink()
     from chipmap.pipeline import build
 
-    summary = build([CORPUS], db=url)
+    summary = build(corpus_articles(), db=url)
     log.info("demo database built: %s", summary)
     return url

@@ -82,7 +82,7 @@ def cluster(request: Request, name: str, analyst: AnalystDep,
     network = analyst.network(answer.profile.cluster.id, limit=8)
     chart = {"labels": [s.label for s in answer.profile.coverage.segments],
              "counts": [s.count for s in answer.profile.coverage.segments]}
-    orgs = {o.id: o for o in answer.profile.organisations}
+    orgs = {o.id: o for o in answer.profile.organizations}
     return _page(request, "cluster.html", profile=answer.profile, gaps=gaps, network=network, chart=chart,
                  orgs=orgs, vs=vs or "")
 

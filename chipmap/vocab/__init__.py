@@ -50,6 +50,11 @@ PLACE_PREFIX = "place:"
 SEGMENT_PREFIX = "segment:"
 
 
+def id_type(entity_id: str) -> str:
+    """The type part of any graph id: "org", "place", "person", "event" or "segment"."""
+    return entity_id.split(":", 1)[0]
+
+
 def atlas_entity_type(entry_id: str) -> EntityType:
     """The entity type an atlas id names ("org:smic" -> "org", "place:wuxi" -> "place")."""
     if entry_id.startswith(ORG_PREFIX):

@@ -6,9 +6,9 @@ from chipmap.graph_records import Snapshot
 
 def test_profile_includes_sub_places_and_their_orgs(tiny_index: GraphIndex) -> None:
     profile = cluster_profile(tiny_index, "place:alpha")
-    assert {o.id for o in profile.organisations} == {"org:fab", "org:pack"}
+    assert {o.id for o in profile.organizations} == {"org:fab", "org:pack"}
     assert [p.id for p in profile.places] == ["place:alpha-zone"]
-    fab = next(o for o in profile.organisations if o.id == "org:fab")
+    fab = next(o for o in profile.organizations if o.id == "org:fab")
     assert [r.id for r in fab.located] == ["r2"] and fab.segment_relations == ("r11",)
 
 
@@ -33,8 +33,8 @@ def test_shaoxing_on_toy_graph_has_three_segments_with_evidence(toy_index: Graph
     profile = cluster_profile(toy_index, "place:shaoxing")
     segments = [g.segment for g in profile.by_segment if g.org_ids]
     assert len(segments) >= 3
-    assert all(o.located for o in profile.organisations)
-    assert "org:jcet-shaoxing" in {o.id for o in profile.organisations}  # via Binhai New Area
+    assert all(o.located for o in profile.organizations)
+    assert "org:jcet-shaoxing" in {o.id for o in profile.organizations}  # via Binhai New Area
 
 
 def test_a_park_organisation_covers_its_place_and_its_member_orgs(tiny: Snapshot) -> None:
@@ -49,5 +49,5 @@ def test_a_park_organisation_covers_its_place_and_its_member_orgs(tiny: Snapshot
         relations=[*tiny.relations, RelationRecord("p1", "located_in", "org:park", "place:alpha-zone"),
                    RelationRecord("p2", "part_of", "org:member", "org:park")])
     profile = cluster_profile(GraphIndex.build(snapshot), "org:park")
-    assert {o.id for o in profile.organisations} == {"org:fab", "org:member"}
+    assert {o.id for o in profile.organizations} == {"org:fab", "org:member"}
     assert profile.coverage.counts()["design"] == 1

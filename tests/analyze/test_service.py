@@ -71,4 +71,4 @@ def test_as_of_cluster_forgets_later_news(analyst: Analyst) -> None:
     now = analyst.cluster("Shaoxing").profile
     before = analyst.cluster("Shaoxing", day=dt.date(2017, 1, 1)).profile
     assert now.recent_articles and not before.recent_articles
-    assert sum(len(o.located) for o in before.organisations) < sum(len(o.located) for o in now.organisations)
+    assert sum(len(o.located) for o in before.organizations) < sum(len(o.located) for o in now.organizations)

@@ -31,7 +31,7 @@ def test_timeline_since_filters(tiny_index: GraphIndex) -> None:
 def test_as_of_drops_later_news_but_keeps_the_atlas(tiny: Snapshot) -> None:
     before = GraphIndex.build(as_of(tiny, dt.date(2021, 1, 1)))
     profile = cluster_profile(before, "place:alpha")
-    assert {o.id for o in profile.organisations} == {"org:pack"}
+    assert {o.id for o in profile.organizations} == {"org:pack"}
     assert "a2" not in before.snapshot.articles
 
 

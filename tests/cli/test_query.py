@@ -24,7 +24,7 @@ def test_cluster_json_lists_orgs_in_three_segments_with_evidence() -> None:
     data = json.loads(output)
     groups = [g for g in data["profile"]["by_segment"] if g["org_ids"]]
     assert len(groups) >= 3
-    for org in data["profile"]["organisations"]:
+    for org in data["profile"]["organizations"]:
         assert any(data["evidence"].get(r["id"]) for r in org["located"]), org["name"]
 
 
@@ -129,7 +129,7 @@ def test_demo_cluster_shaoxing_has_orgs_in_three_segments_each_with_evidence(dem
     groups = [g for g in data["profile"]["by_segment"] if g["org_ids"]]
     assert len(groups) >= 3
     segmented = {o for g in groups for o in g["org_ids"]}
-    for org in data["profile"]["organisations"]:
+    for org in data["profile"]["organizations"]:
         if org["id"] in segmented:
             assert any(data["evidence"].get(r["id"]) for r in org["located"]), org["name"]
 

@@ -15,7 +15,7 @@ def test_cluster_profile_lists_orgs_by_segment_with_evidence(client: TestClient)
     assert [s["segment"] for s in coverage["segments"]] == ["materials", "equipment", "eda_ip", "design",
                                                            "manufacturing", "packaging_testing", "applications"]
     assert 0 < coverage["score"] <= 1
-    for org in body["profile"]["organisations"]:
+    for org in body["profile"]["organizations"]:
         assert any(body["evidence"].get(r["id"]) for r in org["located"])
 
 
