@@ -142,8 +142,8 @@ def validate(atlas: Atlas) -> list[str]:
     owners: dict[str, set[str]] = {}
     shared: set[str] = set()
     for entry in atlas.entries():
-        if not entry.source.strip():
-            problems.append(f"{entry.id}: no source")
+        if not entry.citation.strip():
+            problems.append(f"{entry.id}: no citation")
         if entry.name_zh and not _HAN.match(entry.name_zh):
             problems.append(f"{entry.id}: name_zh {entry.name_zh!r} is not written in Chinese characters")
         shared.update(normalise_name(n) for n in entry.ambiguous)
@@ -172,7 +172,7 @@ def coverage(atlas: Atlas) -> dict[str, Any]:
             "total": sum(len(o.sites) for o in orgs),
             "organizations_with_sites": sum(1 for o in orgs if o.sites),
             "by_kind": dict(sorted(Counter(s.what for o in orgs for s in o.sites).items())),
-            "with_own_source": sum(1 for o in orgs for s in o.sites if s.source),
+            "with_own_source": sum(1 for o in orgs for s in o.sites if s.citation),
         },
         "china_companies": {
             "total": len(chinese),

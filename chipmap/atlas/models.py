@@ -1,7 +1,7 @@
 """Typed records of the atlas, the project's curated reference data.
 
-Every entry carries a ``source``: the kind of public document a reader can
-check the entry against. Fields we are not sure of stay empty rather than
+Every entry carries a ``citation``: the kind of public document a reader can
+check the entry against (overlays written with the older key ``source`` still load). Fields we are not sure of stay empty rather than
 guessed.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 from chipmap.vocab import OrgKind, PlaceKind, Segment
 
@@ -43,8 +43,9 @@ class Site(BaseModel):
     place: str = Field(pattern=PLACE_ID, description="Id of the place the site is in.")
     what: SiteKind = Field(description="What the organisation runs there.")
     note: str = Field(default="", description="Free text, e.g. '12-inch fab'.")
-    source: str | None = Field(
+    citation: str | None = Field(
         default=None,
+        validation_alias=AliasChoices("citation", "source"),
         description="Where this site is documented (annual report, company page, park notice); "
         "unset means the organisation's own source covers it.",
     )
@@ -60,7 +61,12 @@ class _Entry(BaseModel):
         default_factory=list,
         description="Aliases knowingly shared with another entry (resolution needs context).",
     )
-    source: str = Field(min_length=3, description="Where the facts are documented.")
+    citation: str = Field(
+        min_length=3,
+        validation_alias=AliasChoices("citation", "source"),
+        description="The public document a reader can check the entry against ('source' is accepted "
+        "as the older name of this field).",
+    )
 
     @field_validator("name_zh")
     @classmethod

@@ -44,7 +44,7 @@ def _scalar(value: object) -> str:
 #: Field order in the files: identity, names, what it is, where, links, provenance.
 FIELD_ORDER = ("id", "name", "name_zh", "aliases", "ambiguous", "kind", "segments", "zone",
                "part_of", "lat", "lon", "headquarters", "sites", "parent", "founded", "listings",
-               "registration", "source")
+               "registration", "citation")
 
 
 def _entry_lines(entry: Organization | Place) -> list[str]:

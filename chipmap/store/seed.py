@@ -68,17 +68,17 @@ def atlas_relations(atlas: Atlas) -> list[tuple[str, str, str, str, str]]:
     facts: dict[tuple[str, str, str], tuple[str, str]] = {}
     for place in atlas.places.values():
         if place.part_of and place.part_of in atlas.places:
-            facts[("part_of", place.id, place.part_of)] = (place.source, "atlas.part_of")
+            facts[("part_of", place.id, place.part_of)] = (place.citation, "atlas.part_of")
     for org in atlas.orgs.values():
         if org.headquarters and org.headquarters in atlas.places:
-            facts[("located_in", org.id, org.headquarters)] = (org.source, "atlas.headquarters")
+            facts[("located_in", org.id, org.headquarters)] = (org.citation, "atlas.headquarters")
         for site in org.sites:
             if site.place in atlas.places:
-                facts.setdefault(("located_in", org.id, site.place), (site.source or org.source, "atlas.sites"))
+                facts.setdefault(("located_in", org.id, site.place), (site.citation or org.citation, "atlas.sites"))
         if org.parent and org.parent in atlas.orgs and org.parent != org.id:
-            facts[("subsidiary_of", org.id, org.parent)] = (org.source, "atlas.parent")
+            facts[("subsidiary_of", org.id, org.parent)] = (org.citation, "atlas.parent")
         for segment in org.segments:
-            facts[("operates_in", org.id, SEGMENT_PREFIX + segment)] = (org.source, "atlas.segments")
+            facts[("operates_in", org.id, SEGMENT_PREFIX + segment)] = (org.citation, "atlas.segments")
     return sorted((*key, sentence, rule) for key, (sentence, rule) in facts.items())
 
 

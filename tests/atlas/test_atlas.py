@@ -44,7 +44,7 @@ def test_stats_show_the_promised_coverage() -> None:
 
 def test_every_entry_has_a_source_and_known_references(atlas: Atlas) -> None:
     for entry in atlas.entries():
-        assert entry.source.strip()
+        assert entry.citation.strip()
     for org in atlas.orgs.values():
         assert org.headquarters is None or org.headquarters in atlas.places
 
@@ -100,7 +100,7 @@ def test_overlay_adds_and_overrides_entries(tmp_path: Path) -> None:
     [
         ("- id: org:x\n  name: X\n  kind: spaceship\n  source: nowhere at all\n", "kind"),
         ("- id: org:x\n  name: X\n  kind: company\n  name_zh: Xin\n  source: a report\n", "Chinese"),
-        ("- id: org:x\n  name: X\n  kind: company\n", "source"),
+        ("- id: org:x\n  name: X\n  kind: company\n", "citation"),
         ("- id: thing:x\n  name: X\n  source: a report\n", "ids start with"),
     ],
 )

@@ -144,7 +144,7 @@ def test_zones_named_in_issue_13_are_in_the_atlas_with_their_hierarchy(atlas: At
 @pytest.mark.parametrize(("name", "place_id"), [("南京市", "place:nanjing"), ("南京市浦口区", "place:nanjing-pukou"),
                                                  ("Zhongguancun IC Design Park", "place:beijing-ic-design-park")])
 def test_full_chinese_forms_and_park_names_resolve(atlas: Atlas, name: str, place_id: str) -> None:
-    assert atlas.lookup(name) == [place_id]
+    assert atlas.lookup(name)[0] == place_id  # a park operator may share the park's name, marked ambiguous
 
 
 def test_stats_report_the_issue_13_figures() -> None:
