@@ -25,8 +25,33 @@ if TYPE_CHECKING:
     from chipmap.store import Graph
 
 
+def reading_database(db: str | Path | None, settings: Settings) -> tuple[str, bool]:
+    """The database a read uses, and whether it is the demo graph found by default.
+
+    ``db`` when given; else the ``db`` setting when it was set explicitly or its SQLite
+    file exists; else the demo graph, when ``chipmap demo`` has built it (so the README's
+    queries work right after ``make demo``); else the ``db`` setting (which then fails
+    with ``MissingDatabase``, saying how to build one).
+    """
+    if db is not None:
+        return str(db), False
+    if "db" in settings.model_fields_set:
+        return settings.db, False
+    from chipmap.store.db import database_url, sqlite_path
+
+    default = sqlite_path(database_url(settings.db))
+    if default is not None and not default.is_file():
+        from chipmap.demo import default_demo_db
+
+        demo = default_demo_db()
+        if demo.is_file():
+            return f"sqlite:///{demo}", True
+    return settings.db, False
+
+
 def open_graph(db: str | Path | None = None, *, settings: Settings | None = None) -> Graph:
-    """The graph in ``db`` (URL or SQLite path; unset: the ``db`` setting), for reading.
+    """The graph in ``db`` (URL or SQLite path) for reading; unset, the database
+    ``reading_database`` picks (the ``db`` setting, or the demo graph after ``chipmap demo``).
 
     A database that holds no graph raises ``MissingDatabase``: reading never creates one.
     """
@@ -35,7 +60,7 @@ def open_graph(db: str | Path | None = None, *, settings: Settings | None = None
     if db is None:
         from chipmap.config import get_settings
 
-        db = (settings or get_settings()).db
+        db, _demo = reading_database(None, settings or get_settings())
     return open_store(db)
 
 

@@ -81,24 +81,15 @@ def write_db(db: str | None, settings: Settings) -> str:
 
 
 def read_db(db: str | None, settings: Settings) -> str:
-    """The database a query reads: ``--db``; else the ``db`` setting when it was set or its file
-    exists; else the demo graph, when ``chipmap demo`` has built it (said on stderr)."""
-    if db:
-        return db
-    if "db" in settings.model_fields_set:
-        return settings.db
-    from chipmap.store.db import database_url, sqlite_path
+    """The database a query reads (``chipmap.api.reading_database``); says so on stderr when
+    it is the demo graph found by default."""
+    from chipmap.api import reading_database
 
-    default = sqlite_path(database_url(settings.db))
-    if default is not None and not default.is_file():
-        from chipmap.demo import default_demo_db
-
-        demo = default_demo_db()
-        if demo.is_file():
-            err.print(f"[dim]reading the demo graph {demo} (no {default.name} here; --db to choose)[/]",
-                      highlight=False)
-            return f"sqlite:///{demo}"
-    return settings.db
+    chosen, demo = reading_database(db, settings)
+    if demo:
+        err.print(f"[dim]reading the demo graph {chosen} (no chipmap.db here; --db to choose)[/]",
+                  highlight=False)
+    return chosen
 
 
 def open_for_reading(db: str | None, settings: Settings) -> Graph:
