@@ -21,7 +21,7 @@ from typing import Any
 import feedparser
 import httpx
 
-from chipmap.config import Settings, get_settings
+from chipmap.config import Settings
 from chipmap.errors import EmptyInput, InputError
 from chipmap.ingest.decode import decode_bytes
 from chipmap.ingest.files import normalise_text
@@ -46,9 +46,8 @@ class Fetched:
     content_type: str
 
 
-def make_client(settings: Settings | None = None) -> httpx.Client:
-    """An HTTP client with chipmap's user agent, timeout and redirect policy."""
-    settings = settings or get_settings()
+def make_client(settings: Settings) -> httpx.Client:
+    """An HTTP client with the user agent, timeout and redirect policy of ``settings``."""
     return httpx.Client(
         headers={"User-Agent": settings.user_agent},
         timeout=settings.http_timeout,

@@ -26,7 +26,7 @@ from typing import Literal
 
 import httpx
 
-from chipmap.config import Settings, get_settings
+from chipmap.config import Settings
 from chipmap.errors import InputError
 from chipmap.ingest.feeds import FEED_SUFFIXES, make_client, read_feed, read_url
 from chipmap.ingest.files import ARTICLE_SUFFIXES, read_article, read_bytes, walk
@@ -97,9 +97,9 @@ class SourceReader:
     Use it as a context manager so the client's connections are closed.
     """
 
-    def __init__(self, *, fields: FieldMap | None = None, settings: Settings | None = None) -> None:
+    def __init__(self, *, settings: Settings, fields: FieldMap | None = None) -> None:
         self.fields = fields or FieldMap()
-        self.settings = settings or get_settings()
+        self.settings = settings
         self._client: httpx.Client | None = None
 
     @property

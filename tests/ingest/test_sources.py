@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from chipmap.config import Settings
 from chipmap.errors import InputError
 from chipmap.ingest import Source, SourceReader, expand
 from chipmap.ingest.jsonl import FieldMap
@@ -42,7 +43,7 @@ def test_expand_walks_folders_globs_and_urls(tmp_path: Path) -> None:
 def test_reader_dispatches_on_kind(tmp_path: Path) -> None:
     _tree(tmp_path)
     found, _ = expand([tmp_path])
-    with SourceReader(fields=FieldMap.parse(["text=body"])) as reader:
+    with SourceReader(fields=FieldMap.parse(["text=body"]), settings=Settings()) as reader:
         items = list(reader.read_all(found))
     texts = sorted(i.text.split(".")[0] for i in items if isinstance(i, Article))
     assert texts == ["CXMT in Hefei", "Nexchip in Hefei", "SK hynix expanded its Wuxi DRAM plant", "SMIC in Shanghai",
@@ -52,7 +53,7 @@ def test_reader_dispatches_on_kind(tmp_path: Path) -> None:
 
 def test_reader_reads_urls_through_its_client(site: LocalSite) -> None:
     site.routes["/feed"] = Route(ATOM.format(pad="y " * 400).encode(), "application/atom+xml")
-    with SourceReader() as reader:
+    with SourceReader(settings=Settings()) as reader:
         items = list(reader.read(Source(site.url("/feed"), "url")))
         missing = list(reader.read(Source(site.url("/nope"), "url")))
     assert len(items) == 1 and isinstance(items[0], Article) and items[0].source == site.url("/feed")
@@ -61,6 +62,6 @@ def test_reader_reads_urls_through_its_client(site: LocalSite) -> None:
 
 def test_reader_reports_unreadable_files(tmp_path: Path) -> None:
     (tmp_path / "data.bin").write_bytes(b"\x00\x01")
-    with SourceReader() as reader:
+    with SourceReader(settings=Settings()) as reader:
         (error,) = reader.read(Source(str(tmp_path / "data.bin"), "file"))
     assert isinstance(error, InputError) and "unsupported file type" in error.reason
