@@ -160,7 +160,7 @@ class _Builder:
     def __init__(self, analyst: Analyst) -> None:
         self.analyst = analyst
         self.index = analyst.index()
-        self.sources = SourceList(self.index)
+        self.sources = SourceList(self.index, analyst.graph)
         self._org_cites: dict[str, tuple[int, ...]] = {}
 
     def name_zh(self, entity_id: str) -> str:

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from chipmap.analyze.index import GraphIndex
-from chipmap.graph_records import EvidenceRecord
+from chipmap.analyze.ports import GraphPort
+from chipmap.errors import NotFound
+from chipmap.graph_records import ArticleRecord, EvidenceRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +33,9 @@ class Source:
 class SourceList:
     """Hands out citation numbers, one per distinct source, in the order facts are cited."""
 
-    def __init__(self, index: GraphIndex) -> None:
+    def __init__(self, index: GraphIndex, graph: GraphPort | None = None) -> None:
         self.index = index
+        self.graph = graph
         self._numbers: dict[tuple[str, ...], int] = {}
         self.sources: list[Source] = []
 
@@ -48,7 +51,7 @@ class SourceList:
         record = self.index.snapshot.articles.get(article_id)
         if record is None:
             return None
-        title = record.title.strip() or first_words(record.text) or record.id
+        title = article_title(record, self.graph)
         return self._add(("article", article_id), kind="article", title=title, published=record.published,
                          url=record.urls[0] if record.urls else None)
 
@@ -76,6 +79,19 @@ class SourceList:
         rank = self.index.article_rank
         ids = sorted((a for a in relation.article_ids if a in rank), key=rank.__getitem__, reverse=True)
         return [n for a in ids[:limit] if (n := self.article(a)) is not None]
+
+
+def article_title(record: ArticleRecord, graph: GraphPort | None = None) -> str:
+    """An article's title; for an untitled one its first words (snapshots carry no text: ask the graph)."""
+    if record.title.strip():
+        return record.title
+    text = record.text
+    if not text and graph is not None:
+        try:
+            text = graph.article(record.id).text
+        except NotFound:
+            text = ""
+    return first_words(text) or f"untitled article {record.id[:12]}"
 
 
 def first_words(text: str, *, words: int = 12) -> str:

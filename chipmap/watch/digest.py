@@ -20,7 +20,7 @@ from chipmap.analyze.ports import GraphPort
 from chipmap.analyze.timeline import subject_members
 from chipmap.graph_records import ArticleRecord, Snapshot
 from chipmap.report.projects import ProjectRow
-from chipmap.report.sources import first_words
+from chipmap.report.sources import article_title
 
 KINDS = ("organisations", "projects", "appointments", "sites")
 
@@ -104,10 +104,10 @@ class Digest:
         return data
 
 
-def link(article: ArticleRecord) -> Link:
+def link(article: ArticleRecord, graph: GraphPort | None = None) -> Link:
     """An article as a digest links it (untitled articles by their first words)."""
-    title = article.title.strip() or first_words(article.text) or article.id
-    return Link(title, article.urls[0] if article.urls else None, article.published, article.id)
+    return Link(article_title(article, graph), article.urls[0] if article.urls else None, article.published,
+                article.id)
 
 
 class _Differ:
@@ -123,7 +123,7 @@ class _Differ:
         fresh = [a for a in ids if a in self.new_articles] or ids
         if not fresh:
             return None
-        return link(self.index.snapshot.articles[max(fresh, key=rank.__getitem__)])
+        return link(self.index.snapshot.articles[max(fresh, key=rank.__getitem__)], self.graph)
 
     def organisations(self) -> list[Item]:
         items = []
@@ -155,7 +155,7 @@ class _Differ:
 
 
 def project_changes(before: Sequence[ProjectRow], after: Sequence[ProjectRow], index: GraphIndex,
-                    cluster_id: str) -> list[Item]:
+                    cluster_id: str, graph: GraphPort | None = None) -> list[Item]:
     """Projects new since the last round, or whose status, amount or date changed."""
     def key(row: ProjectRow) -> tuple[str, tuple[str, ...]]:
         return row.name.casefold(), tuple(sorted(p.casefold() for p in row.parties))
@@ -172,7 +172,7 @@ def project_changes(before: Sequence[ProjectRow], after: Sequence[ProjectRow], i
         if previous is not None and previous.status != row.status:
             detail = f"{previous.status} → {detail}"
         articles = [index.snapshot.articles[a] for a in row.article_ids if a in index.snapshot.articles]
-        source = link(max(articles, key=lambda a: (a.published or dt.date.min, a.id))) if articles else None
+        source = link(max(articles, key=lambda a: (a.published or dt.date.min, a.id)), graph) if articles else None
         items.append(Item("project", f"{cluster_id}:{row.name}", f"{row.name} ({detail})", (cluster_id,),
                           source, change))
     return items
@@ -184,7 +184,7 @@ def diff(before: Snapshot, after: GraphIndex, graph: GraphPort, *, round_number:
     """The digest of a round from the snapshot before it and the index after it."""
     differ = _Differ(before, after, graph)
     digest = Digest(round=round_number, at=at, added=len(differ.new_articles))
-    digest.articles = sorted((link(after.snapshot.articles[a]) for a in differ.new_articles),
+    digest.articles = sorted((link(after.snapshot.articles[a], graph) for a in differ.new_articles),
                              key=lambda a: (a.published or dt.date.min, a.title))
     digest.organisations = differ.organisations()
     digest.appointments, digest.sites = differ.relations()
@@ -198,7 +198,7 @@ def diff(before: Snapshot, after: GraphIndex, graph: GraphPort, *, round_number:
         part.appointments = [i for i in digest.appointments if i.entities[1] in members]
         part.sites = [i for i in digest.sites if i.entities[1] in places or i.entities[0] in members]
         if projects and cluster_id in projects:
-            part.projects = project_changes(*projects[cluster_id], after, cluster_id)
+            part.projects = project_changes(*projects[cluster_id], after, cluster_id, graph)
             digest.projects.extend(part.projects)
         digest.clusters.append(part)
     return digest

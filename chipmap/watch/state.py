@@ -59,7 +59,10 @@ class SourceState:
     def remember(self, keys: list[str]) -> None:
         """Add entry keys to the seen list, newest last, bounded."""
         known = set(self.seen)
-        self.seen.extend(k for k in keys if k not in known)
+        for key in keys:
+            if key not in known:
+                known.add(key)
+                self.seen.append(key)
         del self.seen[:-SEEN_LIMIT]
 
 
