@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -62,15 +63,13 @@ def save_artifacts(digest: Digest, name: str) -> None:
     html = ARTIFACTS / f"{name}.html"
     html.write_text(to_html(digest), encoding="utf-8")
     if Path("/usr/bin/chromium").exists():
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                                                 args=["--no-sandbox", "--disable-gpu"])
-            tab = browser.new_page(viewport={"width": 1000, "height": 800})
-            tab.goto(html.as_uri())
-            tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-            browser.close()
+        # Chromium's own headless screenshot, in a process of its own: a Playwright session may
+        # already be running in this worker (the browser tests), and the sync API allows one.
+        png = ARTIFACTS / f"{name}.png"
+        subprocess.run(["/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                        "--disable-background-networking", "--no-first-run", f"--screenshot={png}",
+                        "--window-size=1000,1300", html.as_uri()], check=True, capture_output=True, timeout=120)
+        assert png.stat().st_size > 10_000
     elif os.environ.get("CI") == "true":
         pytest.fail("/usr/bin/chromium is missing: `make test` installs it")
 
