@@ -28,6 +28,7 @@ class Source:
     published: dt.date | None = None
     url: str | None = None
     note: str = ""  # for atlas sources: which entry and field
+    location: str = ""  # where an article without an address was read from (a file, a feed)
 
 
 class SourceList:
@@ -53,7 +54,8 @@ class SourceList:
             return None
         title = article_title(record, self.graph)
         return self._add(("article", article_id), kind="article", title=title, published=record.published,
-                         url=record.urls[0] if record.urls else None)
+                         url=record.urls[0] if record.urls else None,
+                         location=record.sources[0] if record.sources else "")
 
     def atlas(self, subject: str, evidence: EvidenceRecord) -> int:
         """The number of an atlas fact's documented source."""
