@@ -130,9 +130,11 @@ class _Differ:
         for entity in self.index.snapshot.entities.values():
             if entity.type != "org" or entity.id in self.before.entities:
                 continue
-            source = self.source_of(self.index.entity_articles.get(entity.id, ()))
+            source = self.source_of(self.index.entity_articles.get(entity.id, set()) & self.new_articles)
             if source is None:  # an org named in an article but in no relation yet
                 source = self.source_of(a.id for a in self.graph.articles(entity=entity.id, limit=3))
+            if source is None:  # from the atlas alone (a first build, or a new atlas): not news
+                continue
             items.append(Item("organisation", entity.id, entity.name, (entity.id,), source))
         return sorted(items, key=lambda i: i.title)
 

@@ -146,3 +146,14 @@ def test_two_rounds_add_only_what_is_new_politely_and_say_so(site: Site, tmp_pat
 @pytest.mark.parametrize(("text", "seconds"), [("90s", 90), ("15m", 900), ("1h", 3600), ("2d", 172800), ("45", 45)])
 def test_durations(text: str, seconds: int) -> None:
     assert parse_duration(text).total_seconds() == seconds
+
+
+def test_a_first_round_on_a_new_database_reports_news_not_the_atlas(site: Site, tmp_path: Path,
+                                                                    extractor: Any) -> None:
+    db = f"sqlite:///{tmp_path / 'fresh.db'}"
+    site.docs["/linghang"] = Doc(page("Linghang opens Keqiao base", LINGHANG))
+    digest = watch_round([site.url("/linghang")], db=db, settings=Settings(http_timeout=3.0, db=db),
+                         extractor=extractor, now=T0)
+    assert digest.added == 1  # the atlas was seeded by this round's build, but only the news is new
+    assert [i.title for i in digest.organisations] == ["Linghang Microelectronics"]
+    assert all(i.source is not None for i in digest.organisations + digest.sites + digest.appointments)
