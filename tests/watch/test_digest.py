@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from chipmap.analyze.index import GraphIndex
 from chipmap.demo.toy import toy_graph
@@ -55,3 +56,18 @@ def test_digest_renders_each_item_with_its_source_and_escapes_names() -> None:
     html = to_html(digest)
     assert "<script>x</script>" not in html and "&lt;script&gt;" in html and 'href="https://example.org/a"' in html
     assert digest.to_dict()["added"] == 1 and digest.to_dict()["new_items"] == 1
+
+
+def test_a_local_feed_file_is_compared_by_content(tmp_path: Path) -> None:
+    from chipmap.watch.poll import poll_file
+    from chipmap.watch.state import SourceState
+
+    path = tmp_path / "feed.xml"
+    path.write_bytes(b"<rss version='2.0'><channel><title>t</title></channel></rss>")
+    state = SourceState()
+    first = poll_file(path, state, max_bytes=10_000)
+    assert first.status == "changed" and first.content_hash
+    state.content_hash = first.content_hash
+    assert poll_file(path, state, max_bytes=10_000).status == "unchanged"
+    assert poll_file(path, state, max_bytes=10).status == "error"
+    assert poll_file(tmp_path / "missing.xml", state, max_bytes=10_000).status == "error"
