@@ -27,11 +27,15 @@ $(STAMP): requirements.lock pyproject.toml
 
 venv: $(STAMP)
 
-# PostgreSQL (storage tests) and Chromium (dashboard tests) come from Debian.
+# PostgreSQL (storage tests), Chromium (dashboard tests), the CJK font and Pango (PDF briefs)
+# and poppler-utils (reading the rendered PDFs) come from Debian.
 system-deps:
 	@missing=""; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
+	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	ldconfig -p | grep -q libpangoft2-1.0 || missing="$$missing libpangoft2-1.0-0"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

@@ -15,19 +15,23 @@ build killed at any point and re-run ends where an uninterrupted build would.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from chipmap.atlas import Atlas, default_atlas
 from chipmap.config import Settings, get_settings
+from chipmap.errors import InputError
 from chipmap.ingest import FieldMap, SourceReader, expand
+from chipmap.ingest.language import with_language
 from chipmap.pipeline.context import BuildContext
 from chipmap.pipeline.runner import run
 from chipmap.pipeline.stages import DEFAULT_STAGES
 from chipmap.pipeline.work import BuildError, BuildSummary, Progress
+from chipmap.records import Article
 from chipmap.store import open_database, seed_atlas
 
 if TYPE_CHECKING:
@@ -57,6 +61,7 @@ def build(
     progress: Progress | None = None,
     stages: Sequence[str] = DEFAULT_STAGES,
     settings: Settings | None = None,
+    articles: Iterable[Article | InputError] = (),
 ) -> BuildSummary:
     """Add the articles in ``sources`` to the graph in ``db`` and say what happened.
 
@@ -65,7 +70,9 @@ def build(
     arguments left unset. ``workers`` > 1 extracts in that many dask worker
     processes; ``extractor`` reuses an already loaded one (tests, notebooks).
     Raises ``StoreError`` when the database cannot be used and ``ConfigError``
-    for bad options; bad inputs are reported in ``BuildSummary.errors``.
+    for bad options; bad inputs are reported in ``BuildSummary.errors``. ``articles`` are
+    articles already read (the watcher reads feeds itself, to skip entries it has seen),
+    built after ``sources`` exactly as if they had been read from them.
     """
     started = time.perf_counter()
     settings = settings or get_settings()
@@ -94,7 +101,8 @@ def build(
                                 make_extractor=make_extractor, extractor_version=version,
                                 workers=workers, model=model, progress=progress)
         with SourceReader(fields=field_map, settings=settings) as reader:
-            run(reader.read_all(found), ctx, stages=stages)
+            read = (i if isinstance(i, InputError) else with_language(i) for i in articles)
+            run(itertools.chain(reader.read_all(found), read), ctx, stages=stages)
     if summary.processed == 0 and not summary.errors:
         summary.errors.append(BuildError(", ".join(map(str, sources)) or "(no sources)", "no articles found"))
     summary.seconds = time.perf_counter() - started

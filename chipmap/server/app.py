@@ -19,7 +19,7 @@ from chipmap.analyze.ports import GraphPort, close_graph
 from chipmap.analyze.service import Analyst
 from chipmap.config import Settings, get_settings
 from chipmap.server import errors, pages
-from chipmap.server.routes import admin, articles, clusters, entities, export, network, search
+from chipmap.server.routes import admin, articles, clusters, entities, export, network, reports, search
 
 STATIC = Path(__file__).parent / "static"
 
@@ -62,7 +62,7 @@ def create_app(graph: GraphPort | None = None, *, db: str | None = None,
         app.state.analyst = Analyst(graph)
     app.state.templates = pages.templates
     errors.install(app)
-    for module in (entities, clusters, network, search, articles, export, admin):
+    for module in (entities, clusters, reports, network, search, articles, export, admin):
         app.include_router(module.router, prefix="/api/v1")
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

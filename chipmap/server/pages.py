@@ -8,6 +8,7 @@ marks article text safe; chart and graph data reach the browser through
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,51 +17,93 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from chipmap.analyze.coverage import segment_counts
-from chipmap.analyze.service import Analyst
+from chipmap.atlas import Atlas, default_atlas
+from chipmap.errors import ChipmapError
+from chipmap.server.clustermap import cluster_points
 from chipmap.server.deps import AnalystDep
+from chipmap.server.labels import article_label, count_labels
 from chipmap.vocab import SEGMENT_LABELS, SEGMENTS
 
 TEMPLATES = Path(__file__).parent / "templates"
 templates = Jinja2Templates(env=jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True))
-templates.env.globals.update(SEGMENT_LABELS=SEGMENT_LABELS, SEGMENTS=SEGMENTS)
+templates.env.globals.update(SEGMENT_LABELS=SEGMENT_LABELS, SEGMENTS=SEGMENTS, article_label=article_label)
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str, Query(max_length=300)]
+#: Rows per page of the home page's cluster table, search hits, entity facts and timelines.
+CLUSTERS_PER_PAGE = 20
+HITS_PER_PAGE = 25
+FACTS_PER_PAGE = 50
+TIMELINE_PER_PAGE = 100
 
 
 def _page(request: Request, name: str, **context: Any) -> Response:
     return templates.TemplateResponse(request, name, context)
 
 
-def _top_clusters(analyst: Analyst, limit: int = 16) -> list[dict[str, Any]]:
-    index = analyst.index()
-    rows: list[tuple[int, str, str, int]] = []
-    for place_id in index.clusters(kinds=("city",)):
-        orgs = index.orgs_in(index.area(place_id))
-        counts = segment_counts(index, orgs)
-        rows.append((len(orgs), index.name(place_id), place_id, sum(1 for c in counts.values() if c)))
-    rows.sort(key=lambda r: (-r[0], r[1]))
-    return [{"id": i, "name": n, "orgs": o, "segments": s} for o, n, i, s in rows[:limit]]
+PageNo = Annotated[int, Query(ge=1, le=100_000, description="Page of a long list")]
+
+
+@dataclass(frozen=True, slots=True)
+class Pager:
+    """Where a page sits in a long list; templates draw the links with ``m.pager``."""
+
+    page: int
+    pages: int
+    total: int
+    start: int  # index of the first item shown
+    per_page: int
+
+
+def pager(total: int, page: int, per_page: int) -> Pager:
+    """The page of a list of ``total`` items (pages past the end show the last one)."""
+    pages = max(1, -(-total // per_page))
+    page = min(page, pages)
+    return Pager(page, pages, total, (page - 1) * per_page, per_page)
+
+
+def _atlas(request: Request) -> Atlas | None:
+    """The atlas the app's settings name (for coordinates), loaded once; None if it cannot load."""
+    state = request.app.state
+    if not hasattr(state, "atlas"):
+        settings = state.settings
+        try:
+            state.atlas = default_atlas(settings.atlas_overlay)
+        except ChipmapError:
+            state.atlas = None
+    atlas: Atlas | None = state.atlas
+    return atlas
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, analyst: AnalystDep) -> Response:
-    return _page(request, "index.html", clusters=_top_clusters(analyst), counts=analyst.graph.counts())
+def home(request: Request, analyst: AnalystDep, page: PageNo = 1) -> Response:
+    points = cluster_points(analyst.index(), _atlas(request))
+    at = pager(len(points), page, CLUSTERS_PER_PAGE)
+    placed = [p.to_json() for p in points if p.lat is not None and p.lon is not None]
+    return _page(request, "index.html", clusters=points[at.start:at.start + at.per_page], pager=at,
+                 map_points=placed, unplaced=[p for p in points if p.lat is None or p.lon is None],
+                 counts=count_labels(analyst.graph.counts()))
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, analyst: AnalystDep, q: Text = "") -> Response:
-    hits = analyst.search(q, limit=50) if q.strip() else []
-    return _page(request, "search.html", q=q, hits=hits)
+def search(request: Request, analyst: AnalystDep, q: Text = "", page: PageNo = 1) -> Response:
+    start = (page - 1) * HITS_PER_PAGE
+    found = analyst.search(q, limit=HITS_PER_PAGE + 1, offset=start) if q.strip() else []
+    hits = found[:HITS_PER_PAGE]
+    # Search does not count its matches: a page knows only whether another follows.
+    at = Pager(page, page + (len(found) > HITS_PER_PAGE), start + len(found), start, HITS_PER_PAGE)
+    return _page(request, "search.html", q=q, hits=hits, pager=at)
 
 
 @router.get("/entity/{name}", response_class=HTMLResponse)
-def entity(request: Request, name: str, analyst: AnalystDep) -> Response:
-    answer = analyst.entity(name, limit=60)
+def entity(request: Request, name: str, analyst: AnalystDep, page: PageNo = 1) -> Response:
+    answer = analyst.entity(name, limit=FACTS_PER_PAGE, offset=(page - 1) * FACTS_PER_PAGE)
+    at = pager(answer.relation_total, page, FACTS_PER_PAGE)
+    if at.page != page:  # past the end: show the last page
+        answer = analyst.entity(name, limit=FACTS_PER_PAGE, offset=at.start)
     is_cluster = answer.entity.type == "place" or answer.entity.kind == "park"
-    return _page(request, "entity.html", answer=answer, is_cluster=is_cluster)
+    return _page(request, "entity.html", answer=answer, is_cluster=is_cluster, pager=at)
 
 
 @router.get("/article/{article_id}", response_class=HTMLResponse)
@@ -116,9 +159,12 @@ def graph(request: Request, analyst: AnalystDep, entity: Text = "",
 
 @router.get("/timeline/{name}", response_class=HTMLResponse)
 def timeline(request: Request, name: str, analyst: AnalystDep,
-             since: Annotated[dt.date | None, Query()] = None) -> Response:
-    result = analyst.timeline(name, since=since, limit=300)
-    return _page(request, "timeline.html", timeline=result, since=since)
+             since: Annotated[dt.date | None, Query()] = None, page: PageNo = 1) -> Response:
+    result = analyst.timeline(name, since=since, limit=TIMELINE_PER_PAGE, offset=(page - 1) * TIMELINE_PER_PAGE)
+    at = pager(result.total, page, TIMELINE_PER_PAGE)
+    if at.page != page:
+        result = analyst.timeline(name, since=since, limit=TIMELINE_PER_PAGE, offset=at.start)
+    return _page(request, "timeline.html", timeline=result, since=since, pager=at)
 
 
 @router.get("/favicon.ico", include_in_schema=False)
