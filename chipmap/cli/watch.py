@@ -82,8 +82,9 @@ def watch(
         path = Path(digest) if digest else None
         if path is not None:
             written = _write_digest(digest or "", render_digest(result, path), result.round, result.at)
-            err.print(f"round {result.round}: {result.added} new article(s), {result.new_items} new item(s)"
-                      f" -> {written}", highlight=False)
+            line = (f"round {result.round}: {result.added} new article(s), {result.new_items} new item(s)"
+                    f" -> {written}")
+            (err if as_json else out).print(line, highlight=False)  # stdout stays JSON with --json
         if as_json:
             print_json(result.to_dict())
         elif path is None:

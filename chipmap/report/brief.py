@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from chipmap.analyze.gaps import Candidate
+from chipmap.analyze.gaps import Prospect
 from chipmap.analyze.profile import ClusterOrg
 from chipmap.analyze.service import Analyst
 from chipmap.report.projects import STAGE_LABELS, ProjectRow, projects_of
@@ -135,7 +135,7 @@ class Brief:
     since: dt.date | None
     until: dt.date | None
     peer: str | None
-    organisations: int
+    organizations: int
     people: int
     articles: int
     coverage_score: float
@@ -184,7 +184,7 @@ class _Builder:
                         tuple(dict.fromkeys(r.tail_name for r in org.located)), org.lead_score,
                         org.article_count, self._org_cites[org.id])
 
-    def candidate(self, candidate: Candidate) -> BriefCandidate:
+    def candidate(self, candidate: Prospect) -> BriefCandidate:
         org_id = candidate.org.id
         located = [r.id for r in self.index.org_places.get(org_id, ())[:2]]
         segments = self.index.org_segments.get(org_id, {})
@@ -217,7 +217,7 @@ def build_brief(analyst: Analyst, name: str, *, vs: str | None = None, since: dt
     cluster_id = profile.cluster.id
     peer_profile = analyst.cluster(vs).profile if vs else None
     gaps = analyst.gaps(cluster_id, vs=peer_profile.cluster.id if peer_profile else None, limit=candidates)
-    orgs = {o.id: o for o in profile.organisations}
+    orgs = {o.id: o for o in profile.organizations}
 
     peer_counts = peer_profile.coverage.counts() if peer_profile else {}
     bars = [Bar(s.label, s.count, peer_counts.get(s.segment) if peer_profile else None)
@@ -269,7 +269,7 @@ def build_brief(analyst: Analyst, name: str, *, vs: str | None = None, since: dt
         since=since,
         until=index.latest,
         peer=peer_profile.cluster.name if peer_profile else None,
-        organisations=profile.organisation_total,
+        organizations=profile.organization_total,
         people=profile.people_total,
         articles=profile.article_total,
         coverage_score=profile.coverage.score,

@@ -106,7 +106,7 @@ def project_row(record: Any) -> ProjectRow:
         currency = str(_get(amount, "currency", currency) or currency)
         text = str(_get(amount, "text", "") or "")
     status = str(_get(record, "status", "") or "")
-    parties = _get(record, "parties", ()) or _get(record, "organisations", ()) or ()
+    parties = _get(record, "parties", ()) or ()
     return ProjectRow(
         name=str(_get(record, "name", "") or "(unnamed project)"),
         status=status,

@@ -22,7 +22,7 @@ from chipmap.graph_records import ArticleRecord, Snapshot
 from chipmap.report.projects import ProjectRow
 from chipmap.report.sources import article_title
 
-KINDS = ("organisations", "projects", "appointments", "sites")
+KINDS = ("organizations", "projects", "appointments", "sites")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +65,7 @@ class ClusterDigest:
 
     id: str
     name: str
-    organisations: list[Item] = field(default_factory=list)
+    organizations: list[Item] = field(default_factory=list)
     projects: list[Item] = field(default_factory=list)
     appointments: list[Item] = field(default_factory=list)
     sites: list[Item] = field(default_factory=list)
@@ -84,7 +84,7 @@ class Digest:
     at: str
     added: int = 0  # new articles
     articles: list[Link] = field(default_factory=list)
-    organisations: list[Item] = field(default_factory=list)
+    organizations: list[Item] = field(default_factory=list)
     projects: list[Item] = field(default_factory=list)
     appointments: list[Item] = field(default_factory=list)
     sites: list[Item] = field(default_factory=list)
@@ -125,7 +125,7 @@ class _Differ:
             return None
         return link(self.index.snapshot.articles[max(fresh, key=rank.__getitem__)], self.graph)
 
-    def organisations(self) -> list[Item]:
+    def organizations(self) -> list[Item]:
         items = []
         for entity in self.index.snapshot.entities.values():
             if entity.type != "org" or entity.id in self.before.entities:
@@ -188,7 +188,7 @@ def diff(before: Snapshot, after: GraphIndex, graph: GraphPort, *, round_number:
     digest = Digest(round=round_number, at=at, added=len(differ.new_articles))
     digest.articles = sorted((link(after.snapshot.articles[a], graph) for a in differ.new_articles),
                              key=lambda a: (a.published or dt.date.min, a.title))
-    digest.organisations = differ.organisations()
+    digest.organizations = differ.organizations()
     digest.appointments, digest.sites = differ.relations()
     for cluster_id in clusters:
         if cluster_id not in after.snapshot.entities:
@@ -196,7 +196,7 @@ def diff(before: Snapshot, after: GraphIndex, graph: GraphPort, *, round_number:
         members = subject_members(after, cluster_id)
         places = after.area(cluster_id).places
         part = ClusterDigest(cluster_id, after.name(cluster_id))
-        part.organisations = [i for i in digest.organisations if i.id in members]
+        part.organizations = [i for i in digest.organizations if i.id in members]
         part.appointments = [i for i in digest.appointments if i.entities[1] in members]
         part.sites = [i for i in digest.sites if i.entities[1] in places or i.entities[0] in members]
         if projects and cluster_id in projects:

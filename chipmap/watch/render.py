@@ -9,7 +9,7 @@ import jinja2
 
 from chipmap.watch.digest import Digest, Item
 
-_LABELS = {"organisations": "New organisations", "projects": "New or changed projects",
+_LABELS = {"organizations": "New organisations", "projects": "New or changed projects",
            "appointments": "Appointments", "sites": "New sites"}
 
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),

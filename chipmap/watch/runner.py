@@ -30,7 +30,7 @@ import httpx
 
 from chipmap.analyze.index import GraphIndex
 from chipmap.analyze.service import Analyst
-from chipmap.config import Settings, get_settings
+from chipmap.config import Settings
 from chipmap.errors import ConfigError, InputError, NotFound
 from chipmap.graph_records import Snapshot
 from chipmap.ingest.decode import decode_bytes
@@ -122,7 +122,7 @@ def _graph(db: str) -> Iterator[Graph]:
         graph.close()
 
 
-def save_clusters(db: str, names: Sequence[str], *, settings: Settings | None = None) -> list[str]:
+def save_clusters(db: str, names: Sequence[str], *, settings: Settings) -> list[str]:
     """Add clusters to the watched list stored in ``db`` (names resolved to ids); the whole list.
 
     A new database gets the atlas first, so its places can be watched before any news is in.
@@ -130,7 +130,6 @@ def save_clusters(db: str, names: Sequence[str], *, settings: Settings | None = 
     from chipmap.atlas import default_atlas
     from chipmap.store import seed_atlas
 
-    settings = settings or get_settings()
     with open_database(db) as database:
         seed_atlas(database, default_atlas(settings.atlas_overlay))
     with _graph(db) as graph:
@@ -158,7 +157,23 @@ def forget_clusters(db: str, names: Sequence[str]) -> list[str]:
         return list(state.clusters)
 
 
-def watch_round(sources: Sequence[str], *, db: str, settings: Settings | None = None,
+def watched_locations(sources: Sequence[str]) -> list[str]:
+    """Each source a round polls: URLs as given; folders and globs as the article files and
+    feeds they hold now (a folder a scraper drops files into is watched file by file); a
+    path that does not exist stays, so that the round reports it."""
+    from chipmap.ingest import expand
+
+    out: list[str] = []
+    for location in sources:
+        if location.startswith(("http://", "https://")):
+            out.append(location)
+            continue
+        found, _missing = expand([location])
+        out.extend([s.location for s in found] or [location])
+    return out
+
+
+def watch_round(sources: Sequence[str], *, db: str, settings: Settings,
                 client: httpx.Client | None = None,
                 extractor: Extractor | Callable[[], Extractor] | None = None,
                 now: dt.datetime | None = None) -> Digest:
@@ -167,7 +182,6 @@ def watch_round(sources: Sequence[str], *, db: str, settings: Settings | None = 
     ``extractor`` is an Extractor, or a function that makes one, called only when the
     round has articles to read (an unchanged round never loads spaCy).
     """
-    settings = settings or get_settings()
     now = now or _now()
     with open_database(db) as database:
         state = load_state(database)
@@ -177,7 +191,7 @@ def watch_round(sources: Sequence[str], *, db: str, settings: Settings | None = 
     articles: list[Article | InputError] = []
     remember: dict[str, tuple[Poll, list[str]]] = {}
     try:
-        for location in dict.fromkeys(sources):
+        for location in dict.fromkeys(watched_locations(sources)):
             source = state.source(location)
             if not source.due(now):
                 reports.append(SourceReport(location, "waiting", error=source.last_error, next_try=source.next_try))
@@ -248,7 +262,7 @@ def _build_and_diff(articles: list[Article | InputError], *, db: str, settings: 
 
 
 def watch(sources: Sequence[str], *, db: str, every: dt.timedelta, rounds: int | None = None,
-          settings: Settings | None = None, on_digest: Callable[[Digest], None] = lambda _d: None,
+          settings: Settings, on_digest: Callable[[Digest], None] = lambda _d: None,
           sleep: Callable[[float], None] = time.sleep) -> int:
     """Rounds every ``every`` (``rounds`` of them, or until interrupted); how many ran.
 
@@ -256,7 +270,6 @@ def watch(sources: Sequence[str], *, db: str, every: dt.timedelta, rounds: int |
     """
     if every < MIN_EVERY:
         raise ConfigError(f"--every {every} is shorter than {MIN_EVERY}: be kind to the sources")
-    settings = settings or get_settings()
     holder: dict[str, Extractor] = {}
 
     def extractor() -> Extractor:

@@ -54,7 +54,8 @@ def _examples() -> list[Example]:
             where = f"{path.relative_to(REPO)}:{line}"
             help_only = any(word in info.split() for word in HELP_ONLY)
             if lang in ("bash", "sh", "shell", "console"):
-                commands = [c.strip() for c in body.splitlines() if c.strip().startswith("chipmap ")]
+                joined = re.sub(r"\\\n\s*", " ", body)  # continuation lines are one command
+                commands = [c.strip() for c in joined.splitlines() if c.strip().startswith("chipmap ")]
                 if commands:
                     found.append(Example(where, "shell", "\n".join(commands), help_only))
             elif lang == "python":

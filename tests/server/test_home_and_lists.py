@@ -70,7 +70,7 @@ def test_home_lists_clusters_in_pages_and_hands_the_map_its_points(client: TestC
     last = client.get("/", params={"page": 999}).text  # past the end: the last page
     assert 'rel="prev"' in last and 'rel="next"' not in last
     assert 0 < last.count("<tr><td><a href=\"/cluster/") <= 20
-    assert 'id="map-unplaced"' in first  # the bundled atlas has no coordinates for these yet
+    assert 'id="map-unplaced"' not in first  # the bundled atlas places every cluster city
 
 
 def test_entity_facts_and_search_hits_page(client: TestClient) -> None:

@@ -48,8 +48,8 @@ def test_state_round_trips_and_backs_off_exponentially_up_to_a_cap() -> None:
 def test_digest_renders_each_item_with_its_source_and_escapes_names() -> None:
     link = Link("Plant opens", "https://example.org/a", dt.date(2024, 3, 1), "a1")
     item = Item("organisation", "org:x-evil", "<script>x</script> Semi", ("org:x-evil",), link)
-    digest = Digest(round=3, at="2024-03-02T00:00:00+00:00", added=1, organisations=[item],
-                    clusters=[ClusterDigest("place:wuxi", "Wuxi", organisations=[item]), ClusterDigest("place:xian", "Xi'an")],
+    digest = Digest(round=3, at="2024-03-02T00:00:00+00:00", added=1, organizations=[item],
+                    clusters=[ClusterDigest("place:wuxi", "Wuxi", organizations=[item]), ClusterDigest("place:xian", "Xi'an")],
                     sources=[SourceReport("https://example.org/feed", "unchanged", 304)])
     text = to_markdown(digest)
     assert "## Wuxi" in text and "## Xi'an\nNothing new." in text and "<https://example.org/a>" in text

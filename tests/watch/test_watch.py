@@ -91,13 +91,13 @@ def test_two_rounds_add_only_what_is_new_politely_and_say_so(site: Site, tmp_pat
     gone = status[site.url("/gone")]
     assert gone.status == "error" and "404" in gone.error and gone.next_try == (T0 + dt.timedelta(minutes=5)).isoformat()
     assert first.added == 2 and first.round == 1
-    assert {"Qianlan Microsystems", "Hualing Photoresist"} <= {i.title for i in first.organisations}
+    assert {"Qianlan Microsystems", "Hualing Photoresist"} <= {i.title for i in first.organizations}
     (shaoxing,) = first.clusters
     assert shaoxing.name == "Shaoxing"
-    assert "Qianlan Microsystems" in {i.title for i in shaoxing.organisations}
+    assert "Qianlan Microsystems" in {i.title for i in shaoxing.organizations}
     assert any(i.title.startswith("Qianlan Microsystems in ") for i in shaoxing.sites)
     assert all(i.source is not None and i.source.url and i.source.url.startswith(site.base)
-               for i in first.organisations + first.sites + first.appointments)
+               for i in first.organizations + first.sites + first.appointments)
     save_artifacts(first, "digest-round-1")
 
     # Between rounds the feed gains an entry; the page and the broken link stay as they were.
@@ -117,15 +117,15 @@ def test_two_rounds_add_only_what_is_new_politely_and_say_so(site: Site, tmp_pat
     assert status[site.url("/hualing")].status == "unchanged" and status[site.url("/hualing")].http_status == 304
     assert status[site.url("/gone")].status == "waiting"
     assert second.added == 1 and [a.title for a in second.articles] == ["Linghang opens Keqiao base"]
-    assert [i.title for i in second.organisations] == ["Linghang Microelectronics"]
+    assert [i.title for i in second.organizations] == ["Linghang Microelectronics"]
     assert any("Qiao Jianfeng" in i.title and "chairman" in i.title for i in second.appointments)
     (shaoxing,) = second.clusters
-    assert [i.title for i in shaoxing.organisations] == ["Linghang Microelectronics"]
+    assert [i.title for i in shaoxing.organizations] == ["Linghang Microelectronics"]
     assert any("Qiao Jianfeng" in i.title for i in shaoxing.appointments)
     assert second.appointments[0].source is not None and second.appointments[0].source.url == site.url("/linghang")
     data = json.loads(to_json(second))
-    assert data["added"] == 1 and data["new_items"] == len(second.organisations) + len(second.sites) + len(
-        second.appointments) and data["organisations"][0]["title"] == "Linghang Microelectronics"
+    assert data["added"] == 1 and data["new_items"] == len(second.organizations) + len(second.sites) + len(
+        second.appointments) and data["organizations"][0]["title"] == "Linghang Microelectronics"
     save_artifacts(second, "digest-round-2")
 
     # Nothing changed: the feed answers 304 and the graph is left alone; the broken link is tried again
@@ -155,5 +155,22 @@ def test_a_first_round_on_a_new_database_reports_news_not_the_atlas(site: Site, 
     digest = watch_round([site.url("/linghang")], db=db, settings=Settings(http_timeout=3.0, db=db),
                          extractor=extractor, now=T0)
     assert digest.added == 1  # the atlas was seeded by this round's build, but only the news is new
-    assert [i.title for i in digest.organisations] == ["Linghang Microelectronics"]
-    assert all(i.source is not None for i in digest.organisations + digest.sites + digest.appointments)
+    assert [i.title for i in digest.organizations] == ["Linghang Microelectronics"]
+    assert all(i.source is not None for i in digest.organizations + digest.sites + digest.appointments)
+
+
+def test_a_watched_folder_adds_the_files_dropped_into_it(tmp_path: Path, extractor: Any) -> None:
+    db = f"sqlite:///{tmp_path / 'folder.db'}"
+    settings = Settings(db=db)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "qianlan.txt").write_text("\n\n".join(QIANLAN), encoding="utf-8")
+    first = watch_round([str(inbox)], db=db, settings=settings, extractor=extractor, now=T0)
+    assert first.added == 1 and "Qianlan Microsystems" in {i.title for i in first.organizations}
+    (inbox / "linghang.txt").write_text("\n\n".join(LINGHANG), encoding="utf-8")
+    second = watch_round([str(inbox)], db=db, settings=settings, extractor=extractor,
+                         now=T0 + dt.timedelta(minutes=2))
+    assert second.added == 1
+    assert [i.title for i in second.organizations] == ["Linghang Microelectronics"]
+    statuses = {Path(s.location).name: s.status for s in second.sources}
+    assert statuses == {"qianlan.txt": "unchanged", "linghang.txt": "changed"}
