@@ -1,0 +1,137 @@
+"""Names found by the grammar around them rather than by their own ending.
+
+A company written without its legal suffix ("某某科技", "某某电子", even "某某斯") is still a
+company where the sentence expects one:
+- in a list of firms: "A、B、C等多家企业", "吸引了A、B等企业入驻";
+- as the subject of "在 + place + 投资/建设" or "将在 + place";
+- as the body written before a title ("某某先进总经理某某").
+"""
+
+from __future__ import annotations
+
+import re
+
+from chipmap.extract.chinese.divisions import divisions
+from chipmap.extract.chinese.lexicon import Lexicon
+from chipmap.extract.chinese.people import Appointment
+from chipmap.extract.chinese.spans import Cand, left_edge
+from chipmap.extract.chinese.text import BREAKS, CLAUSE_BREAKS, is_han, name_char
+
+#: Words after a list that say its items are firms.
+_FIRM_WORDS = ("企业", "公司", "厂商", "龙头", "单位", "机构")
+#: Endings of things that are not organisations, however placed in the sentence.
+_NOT_ORG_TAILS = ("项目", "工程", "仪式", "活动", "会议", "大会", "产业", "基地", "领域", "中心", "技术",
+                  "产品", "企业", "公司", "集群", "平台", "政策", "方案", "产能", "产线", "厂房", "集团")
+#: Body words that stand for the article's one body of their kind, never a name.
+GENERIC_BODIES = {
+    "公司": "company", "集团": "company", "该公司": "company", "协会": "association", "商会": "association",
+    "园区": "zone", "新区": "zone", "高新区": "zone", "开发区": "zone", "经开区": "zone", "管委会": "zone",
+    "研究院": "academic", "学院": "academic", "大学": "academic", "研究所": "academic",
+}
+_SCOPE_KIND = {"company": "company", "association": "association", "academic": "academic",
+               "government": "government", "any": "company", "zone": "government"}
+
+
+def _name_like(name: str, lex: Lexicon) -> bool:
+    return (2 <= len(name) <= 14 and all(name_char(c) for c in name) and is_han(name[0])
+            and not lex.is_generic(name) and name not in lex.not_places)
+
+
+def _covered(cands: list[Cand], start: int, end: int) -> bool:
+    return any(c.start <= start and end <= c.end for c in cands) or any(
+        start <= c.start and c.end == end and c.type != "person" for c in cands)
+
+
+def body_cands(text: str, appointments: list[Appointment], cands: list[Cand], lex: Lexicon) -> list[Cand]:
+    """A body written before a title that no other reading found (长电先进总经理 -> 长电先进)."""
+    out: list[Cand] = []
+    divs = divisions()
+    for person in appointments:
+        for post in person.posts:
+            start, end = post.body_start, post.body_end
+            body = text[start:end]
+            if not body or body in GENERIC_BODIES or _covered(cands + out, start, end):
+                continue
+            if post.scope in {"city", "province", "district"}:
+                for suffix in ("市", "省", "区", "县"):
+                    found = divs.named(body + suffix)
+                    if found:
+                        out.append(Cand(start, end, "place", found[0].kind, "body", code=found[0].code))
+                        break
+                continue
+            if _name_like(body, lex):
+                out.append(Cand(start, end, "org", _SCOPE_KIND.get(post.scope, "company"), "body"))
+    return out
+
+
+def _item_cand(text: str, start: int, end: int, lex: Lexicon, *, firms: bool) -> Cand | None:
+    """The firm an item of a list names: the item up to "的", ending in an industry word when
+    the list does not say its items are firms."""
+    cut = text.find("的", start, end)
+    if cut > start:
+        end = cut
+    item = text[start:end]
+    if not _name_like(item, lex) or item.endswith(_NOT_ORG_TAILS) or divisions().named(item):
+        return None
+    if firms or item.endswith(lex.industry_words):
+        return Cand(start, end, "org", "company", "list")
+    for word in lex.industry_words:  # "某某半导体模块项目": the firm is the name up to its industry word
+        at = item.find(word)
+        if at >= 2:
+            return Cand(start, start + at + len(word), "org", "company", "list")
+    return None
+
+
+def list_cands(text: str, cands: list[Cand], lex: Lexicon) -> list[Cand]:
+    """The items of lists of firms ("A、B、C等多家企业")."""
+    out: list[Cand] = []
+    for match in re.finditer(r"[^、，,。；;：:“”\n]{2,16}(?:、[^、，,。；;：:“”\n]{2,16})+", text):
+        start, end = match.span()
+        pieces: list[tuple[int, int]] = []
+        pos = start
+        for piece in text[start:end].split("、"):
+            pieces.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        first_end = pieces[0][1]
+        head = left_edge(text, first_end, limit=16, lex=lex)
+        _cut, rest = lex.strip_leading(text[head:first_end])
+        pieces[0] = (first_end - len(rest), first_end)
+        last_start, last_end = pieces[-1]
+        stop = re.search(r"等|和|及", text[last_start:last_end])
+        after = text[last_end : last_end + 14]
+        if stop:
+            after = text[last_start + stop.start() : last_start + stop.start() + 14]
+            pieces[-1] = (last_start, last_start + stop.start())
+        tail = after[: next((k for k, ch in enumerate(after) if ch in CLAUSE_BREAKS), len(after))]
+        before = text[max(0, head - 4) : head]
+        firms = any(w in tail for w in _FIRM_WORDS) or any(v in before for v in lex.attract_verbs)
+        known = sum(1 for s, e in pieces if any(c.type == "org" and c.start == s for c in cands))
+        if not firms and known == 0:
+            continue
+        for s, e in pieces:
+            if any(c.start <= s < c.end for c in cands if c.type in {"org", "person"}):
+                continue
+            cand = _item_cand(text, s, e, lex, firms=firms or known * 2 >= len(pieces))
+            if cand is not None:
+                out.append(cand)
+    return out
+
+
+def subject_cands(text: str, cands: list[Cand], lex: Lexicon) -> list[Cand]:
+    """The subject of "在 + place + 投资" or "将在 + place": a firm, whatever its name's ending."""
+    places = {c.start for c in cands if c.type == "place"}
+    out: list[Cand] = []
+    for match in re.finditer(r"(将|已|拟|正|也|还|计划|决定|共同)?在", text):
+        if match.end() not in places:
+            continue
+        end = match.start()
+        start = left_edge(text, end, limit=12, lex=lex)
+        _cut, name = lex.strip_leading(text[start:end])
+        start = end - len(name)
+        if start == end or _covered(cands, start, end) or (start > 0 and text[start - 1] not in BREAKS \
+                and text[max(0, start - 2) : start] not in lex.left_boundaries and text[start - 1] not in "的"):
+            continue
+        if _name_like(name, lex) and not name.endswith(_NOT_ORG_TAILS) and not divisions().named(name) \
+                and (name.endswith(lex.industry_words) or len(name) <= 6):
+            out.append(Cand(start, end, "org", "company", "subject"))
+    return out

@@ -1,0 +1,236 @@
+"""Finding names in a Chinese article: candidate spans, before they are grouped into entities.
+
+Chinese has no spaces and no capitals, so a name is found from what bounds it:
+- known names: the atlas's Chinese names and China's administrative divisions (``Gazetteer``);
+- the word that ends it: an organisation's legal or body suffix (有限公司, 研究院, 管委会) or a
+  place's zone suffix (开发区, 产业园, 新城), read leftwards to the word that ends the name on
+  the left (a preposition, a verb that takes the name as object, punctuation);
+- the grammar around it: the items of a list of firms ("A、B、C等企业"), the subject of
+  "在 + place + 投资", an alias the text defines ("(简称“中微”)").
+
+Every candidate is a ``Cand``; ``settle`` keeps the longest where candidates overlap, drops
+places inside organisation names (the annotation convention: 上海 in 中微半导体设备(上海)股份
+有限公司 is not a place of the article) and keeps places that prefix a longer place
+(广州市 in 广州市增城区) as inner mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from chipmap.atlas import Atlas
+from chipmap.extract.chinese.divisions import divisions
+from chipmap.extract.chinese.lexicon import Lexicon, alternation, lexicon
+from chipmap.extract.chinese.text import BREAKS, bracket_close, fold, is_han, name_char
+
+#: Characters that, right after a suffix, show it is not the end of a name (局长, 分会场, 大学生).
+_NOT_AFTER_SUFFIX = frozenset("长场员士内外生")
+#: Longest organisation and place names read by their suffix.
+MAX_ORG = 32
+MAX_PLACE = 16
+_TIME = re.compile(r"^(\d+[年月日号]|[上下]午|晚间|早间)+")
+_STOCK = re.compile(r"^[0-9A-Za-z.,:：\s]*\d[0-9A-Za-z.,:：\s]*$")
+_ALIAS_DEF = re.compile(r"\((?:以下)?简称[:：]?[“\"]?([^”\")]{2,12})[”\"]?\)")
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z0-9&.\- ]{1,40}$")
+
+
+@dataclass(slots=True)
+class Cand:
+    """A candidate name: where it is, what it names and how it was found."""
+
+    start: int
+    end: int
+    type: str  # org | place | person
+    kind: str
+    how: str  # atlas | division | region | suffix | list | subject | body | alias | bare | short
+    atlas_id: str = ""
+    code: str = ""  # division code, when unambiguous
+    inner: bool = False  # a place prefixing a longer place: an entity, but it blocks nothing
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+class Gazetteer:
+    """Names the reader knows before reading: the atlas's Chinese names, the divisions, regions."""
+
+    def __init__(self, atlas: Atlas) -> None:
+        lex, divs = lexicon(), divisions()
+        owners: dict[str, set[str]] = {}
+        for entry in atlas.entries():
+            for name in entry.sure_names():
+                folded = fold(name)
+                if len(folded) >= 2 and any(is_han(c) for c in folded):
+                    owners.setdefault(folded, set()).add(entry.id)
+        self.entries: dict[str, tuple[str, str, str, str]] = {}  # name -> (type, atlas id, kind, code)
+        #: atlas place id -> division code, for the places both know
+        self.atlas_codes: dict[str, str] = {}
+        for name, ids in owners.items():
+            if len(ids) != 1:
+                continue
+            (entry_id,) = ids
+            entry = atlas.get(entry_id)
+            if entry is None:
+                continue
+            etype = "org" if entry_id.startswith("org:") else "place"
+            found = divs.named(name) if etype == "place" else ()
+            code = found[0].code if len(found) == 1 or (found and found[0].level < found[1].level) else ""
+            if code:
+                self.atlas_codes.setdefault(entry_id, code)
+            self.entries[name] = (etype, entry_id, entry.kind, code)
+        for name, found in divs.by_name.items():
+            if name in self.entries or len(name) < 2:
+                continue
+            first = found[0]
+            sure = len(found) == 1 or first.level < found[1].level
+            self.entries[name] = ("place", "", first.kind, first.code if sure else "")
+        for name in lex.regions:
+            self.entries.setdefault(name, ("place", "", "region", ""))
+        self.first: dict[str, int] = {}
+        for name in self.entries:
+            self.first[name[0]] = max(self.first.get(name[0], 0), len(name))
+
+    def scan(self, text: str) -> list[Cand]:
+        """Every known name, longest first at each position, left to right."""
+        out: list[Cand] = []
+        i, n = 0, len(text)
+        while i < n:
+            limit = self.first.get(text[i], 0)
+            for size in range(min(limit, n - i), 1, -1):
+                hit = self.entries.get(text[i : i + size])
+                if hit is None:
+                    continue
+                etype, atlas_id, kind, code = hit
+                how = "atlas" if atlas_id else ("region" if kind == "region" else "division")
+                out.append(Cand(i, i + size, etype, kind, how, atlas_id, code))
+                i += size - 1
+                break
+            i += 1
+        return out
+
+
+def _boundary_before(text: str, i: int, lex: Lexicon) -> bool:
+    """True when a word that ends names on the left ends at ``i``."""
+    return any(text[max(0, i - size) : i] in lex.left_boundaries for size in (4, 3, 2, 1) if i - size >= 0)
+
+
+def left_edge(text: str, end: int, *, limit: int, lex: Lexicon, stop: Iterable[int] = ()) -> int:
+    """Where a name that ends before ``end`` starts: the character after its left boundary."""
+    stops = set(stop)
+    i = end
+    while i > 0 and end - i < limit and i not in stops:
+        ch = text[i - 1]
+        if ch == ")":
+            opened = bracket_close(text, i - 1)
+            inner = text[opened + 1 : i - 1] if opened >= 0 else ""
+            if opened < 0 or not inner or _STOCK.match(inner) or not all(is_han(c) for c in inner):
+                break
+            i = opened
+            continue
+        if ch in BREAKS or ch.isdigit() or not name_char(ch) or _boundary_before(text, i, lex):
+            break
+        i -= 1
+    return i
+
+
+def _trim(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """The start of a name once leading times and connectives are cut."""
+    piece = text[start:end]
+    match = _TIME.match(piece)
+    if match:
+        start += match.end()
+        piece = text[start:end]
+    cut, _rest = lex.strip_leading(piece)
+    return start + cut
+
+
+def suffix_names(text: str, lex: Lexicon, *, stops: Iterable[int] = ()) -> list[Cand]:
+    """Organisations and places found by the word that ends them."""
+    stop = set(stops)
+    out: list[Cand] = []
+    legal = set(lex.legal_suffixes)
+    org_re = alternation(lex.name_suffixes)
+    for match in org_re.finditer(text):
+        s_start, end = match.span()
+        if text[end : end + 1] in _NOT_AFTER_SUFFIX or (text[end : end + 1] == ")" and text[:end].endswith("(有限合伙")):
+            continue
+        start = _trim(text, left_edge(text, s_start, limit=MAX_ORG, lex=lex, stop=stop), end, lex)
+        name = text[start:end]
+        core = name[: len(name) - len(match.group())]
+        if name.endswith(lex.not_org_endings) or lex.is_generic(name):
+            continue
+        if match.group() in legal or match.group() in {"控股", "基金", "政府", "人民政府"}:
+            if len(core) < 2 and not (core and core in "省市区县"):
+                continue
+        elif len(core) < 2 and not (core and core in "省市区县"):
+            continue
+        if match.group() in {"政府", "人民政府"} and core in {"市", "区", "县"} and text[max(0, start - 3) : start].endswith("委、"):
+            continue  # "市委、市政府": the city's leadership, not a named body
+        out.append(Cand(start, end, "org", lex.org_kind(name), "suffix"))
+    place_re = alternation(tuple(s for s in lex.place_suffixes if len(s) >= 2))
+    for match in place_re.finditer(text):
+        s_start, end = match.span()
+        start = _trim(text, left_edge(text, s_start, limit=MAX_PLACE, lex=lex, stop=stop), end, lex)
+        name = text[start:end]
+        if len(name) - len(match.group()) < 2 or name in lex.not_places or lex.is_generic(name):
+            continue
+        out.append(Cand(start, end, "place", lex.place_suffixes.get(match.group(), "district"), "suffix"))
+    for match in re.finditer(r"[\u4e00-\u9fff]{2}[镇乡]", text):
+        start, end = match.span()
+        if (start == 0 or text[start - 1] in BREAKS or _boundary_before(text, start, lex)) \
+                and text[start:end] not in lex.not_places and text[end : end + 1] not in "长区":
+            out.append(Cand(start, end, "place", "district", "suffix"))
+    return out
+
+
+def alias_definitions(text: str) -> list[tuple[int, int, int]]:
+    """(end of the defined name, start and end of the alias) for "(简称“X”)" and "X(English)"."""
+    found = [(m.start(), m.start(1), m.end(1)) for m in _ALIAS_DEF.finditer(text)]
+    for match in re.finditer(r"\(([^()]{2,40})\)", text):
+        inner = match.group(1).strip()
+        if _LATIN_NAME.match(inner) and not _STOCK.match(inner) and match.start() > 0 \
+                and is_han(text[match.start() - 1]):
+            found.append((match.start(), match.start(1), match.start(1) + len(inner)))
+    return found
+
+
+def settle(cands: list[Cand]) -> list[Cand]:
+    """Non-overlapping candidates, longest first; inner prefix places kept, nested names dropped."""
+    rank = {"person": 0, "atlas": 1, "alias": 1, "division": 2, "region": 2, "suffix": 3}
+
+    def order(c: Cand) -> tuple[int, int, int]:
+        return (-c.size, 0 if c.type == "person" else rank.get(c.how, 4), c.start)
+
+    kept: list[Cand] = []
+    owner = [-1] * (max((c.end for c in cands), default=0) + 1)
+    for cand in sorted(cands, key=order):
+        holders = {owner[k] for k in range(cand.start, cand.end)} - {-1}
+        if not holders:
+            for k in range(cand.start, cand.end):
+                owner[k] = len(kept)
+            kept.append(cand)
+            continue
+        if cand.type == "place" and len(holders) == 1:
+            outer = kept[next(iter(holders))]
+            if (outer.type == "place" and outer.start == cand.start) or (
+                outer.type == "place" and cand.end <= outer.end and _prefix_chain(outer, cand, kept)):
+                cand.inner = True
+                kept.append(cand)
+    return sorted(kept, key=lambda c: (c.start, -c.size))
+
+
+def _prefix_chain(outer: Cand, cand: Cand, kept: list[Cand]) -> bool:
+    """True when ``cand`` follows a prefix place of ``outer`` ("江苏省[江阴市]高新技术开发区")."""
+    return any(k.inner and k.start == outer.start and k.end == cand.start for k in kept)
+
+
+def find_candidates(text: str, gazetteer: Gazetteer) -> list[Cand]:
+    """Every name the text's vocabulary and structure give, before people are read."""
+    lex = lexicon()
+    folded = fold(text)
+    cands = gazetteer.scan(folded)
+    cands += suffix_names(folded, lex)
+    return cands
