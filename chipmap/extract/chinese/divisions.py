@@ -78,6 +78,11 @@ class Divisions:
         """Divisions written ``name`` (several for 朝阳区, 鼓楼区)."""
         return self.by_name.get(name, ())
 
+    def named_prefix(self, code: str, size: int) -> bool:
+        """True when the division ``code``'s name cut to ``size`` characters is its short form."""
+        division = self.by_code.get(code)
+        return division is not None and division.short() == division.name[:size]
+
     def parents(self, division: Division) -> list[Division]:
         """Enclosing divisions, nearest first."""
         return [self.by_code[c] for c in division.parent_codes if c in self.by_code]

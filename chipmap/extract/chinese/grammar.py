@@ -13,7 +13,7 @@ import re
 
 from chipmap.extract.chinese.divisions import divisions
 from chipmap.extract.chinese.lexicon import Lexicon
-from chipmap.extract.chinese.people import Appointment
+from chipmap.extract.chinese.people import Appointment, read_name
 from chipmap.extract.chinese.spans import Cand, left_edge
 from chipmap.extract.chinese.text import BREAKS, CLAUSE_BREAKS, is_han, name_char
 
@@ -50,8 +50,9 @@ def body_cands(text: str, appointments: list[Appointment], cands: list[Cand], le
         for post in person.posts:
             start, end = post.body_start, post.body_end
             body = text[start:end]
-            if not body or body in GENERIC_BODIES or _covered(cands + out, start, end):
-                continue
+            if not body or body in GENERIC_BODIES or _covered(cands + out, start, end) \
+                    or len(body) <= 3 and read_name(text, start, lex) == end:
+                continue  # "何某某秘书长": a name before its title, not a body
             if post.scope in {"city", "province", "district"}:
                 for suffix in ("市", "省", "区", "县"):
                     found = divs.named(body + suffix)
@@ -64,14 +65,21 @@ def body_cands(text: str, appointments: list[Appointment], cands: list[Cand], le
     return out
 
 
+def _right_edge(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """Where an item of a list stops: before "的" or the first verb or preposition after its start."""
+    for i in range(start + 2, end):
+        if text[i] == "的" or any(text[i : i + size] in lex.left_boundaries for size in (2, 3)):
+            return i
+    return end
+
+
 def _item_cand(text: str, start: int, end: int, lex: Lexicon, *, firms: bool) -> Cand | None:
-    """The firm an item of a list names: the item up to "的", ending in an industry word when
-    the list does not say its items are firms."""
-    cut = text.find("的", start, end)
-    if cut > start:
-        end = cut
+    """The firm an item of a list names: the item up to its first verb or "的", ending in an
+    industry word when the list does not say its items are firms."""
+    end = _right_edge(text, start, end, lex)
     item = text[start:end]
-    if not _name_like(item, lex) or item.endswith(_NOT_ORG_TAILS) or divisions().named(item):
+    if not _name_like(item, lex) or item.endswith(_NOT_ORG_TAILS) or divisions().named(item) \
+            or lex.titles.keys() & {item[k:j] for k in range(len(item)) for j in range(k + 2, len(item) + 1)}:
         return None
     if firms or item.endswith(lex.industry_words):
         return Cand(start, end, "org", "company", "list")
@@ -83,8 +91,9 @@ def _item_cand(text: str, start: int, end: int, lex: Lexicon, *, firms: bool) ->
 
 
 def list_cands(text: str, cands: list[Cand], lex: Lexicon) -> list[Cand]:
-    """The items of lists of firms ("A、B、C等多家企业")."""
+    """The items of lists of firms ("A、B、C等多家企业", "吸引了A、B等企业入驻")."""
     out: list[Cand] = []
+    people = [c for c in cands if c.type == "person"]
     for match in re.finditer(r"[^、，,。；;：:“”\n]{2,16}(?:、[^、，,。；;：:“”\n]{2,16})+", text):
         start, end = match.span()
         pieces: list[tuple[int, int]] = []
@@ -96,20 +105,24 @@ def list_cands(text: str, cands: list[Cand], lex: Lexicon) -> list[Cand]:
         head = left_edge(text, first_end, limit=16, lex=lex)
         _cut, rest = lex.strip_leading(text[head:first_end])
         pieces[0] = (first_end - len(rest), first_end)
-        last_start, last_end = pieces[-1]
-        stop = re.search(r"等|和|及", text[last_start:last_end])
-        after = text[last_end : last_end + 14]
-        if stop:
-            after = text[last_start + stop.start() : last_start + stop.start() + 14]
-            pieces[-1] = (last_start, last_start + stop.start())
-        tail = after[: next((k for k, ch in enumerate(after) if ch in CLAUSE_BREAKS), len(after))]
-        before = text[max(0, head - 4) : head]
+        tail = ""
+        for k, (s, e) in enumerate(pieces):
+            stop = re.search(r"等|以及|和|及", text[s:e])
+            if stop:
+                tail = text[s + stop.start() : s + stop.start() + 14]
+                pieces = [*pieces[:k], (s, s + stop.start())]
+                break
+        else:
+            tail = text[end : end + 14]
+        tail = tail[: next((k for k, ch in enumerate(tail) if ch in CLAUSE_BREAKS), len(tail))]
+        before = text[max(0, pieces[0][0] - 4) : pieces[0][0]]
         firms = any(w in tail for w in _FIRM_WORDS) or any(v in before for v in lex.attract_verbs)
         known = sum(1 for s, e in pieces if any(c.type == "org" and c.start == s for c in cands))
         if not firms and known == 0:
             continue
         for s, e in pieces:
-            if any(c.start <= s < c.end for c in cands if c.type in {"org", "person"}):
+            if e - s < 2 or any(c.start < e and s < c.end for c in people) \
+                    or any(c.start <= s < c.end for c in cands if c.type == "org"):
                 continue
             cand = _item_cand(text, s, e, lex, firms=firms or known * 2 >= len(pieces))
             if cand is not None:
@@ -130,6 +143,9 @@ def subject_cands(text: str, cands: list[Cand], lex: Lexicon) -> list[Cand]:
         start = end - len(name)
         if start == end or _covered(cands, start, end) or (start > 0 and text[start - 1] not in BREAKS \
                 and text[max(0, start - 2) : start] not in lex.left_boundaries and text[start - 1] not in "的"):
+            continue
+        if any(c.type == "person" and c.start < end and start < c.end for c in cands) \
+                or name.endswith(("一行", "等", "们")):
             continue
         if _name_like(name, lex) and not name.endswith(_NOT_ORG_TAILS) and not divisions().named(name) \
                 and (name.endswith(lex.industry_words) or len(name) <= 6):

@@ -66,10 +66,10 @@ class ZhEntity:
 
 def zone_key(name: str) -> str:
     """A zone's name with its zone word in the shortest form of its class."""
-    for words, short in _ZONE_CLASSES:
-        for word in words:
-            if name.endswith(word) and len(name) > len(word):
-                return name[: -len(word)] + short
+    endings = sorted(((w, short) for words, short in _ZONE_CLASSES for w in words), key=lambda p: -len(p[0]))
+    for word, short in endings:
+        if name.endswith(word) and len(name) > len(word):
+            return name[: -len(word)] + short
     return name
 
 

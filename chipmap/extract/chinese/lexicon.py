@@ -34,7 +34,7 @@ def alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in _longest_first(words)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     """The Chinese vocabularies, parsed."""
 
@@ -60,6 +60,8 @@ class Lexicon:
     segment_cues: dict[str, str]  # cue -> segment
     abbreviations: dict[str, str]  # full name -> short form
     regions: frozenset[str]
+    event_suffixes: tuple[str, ...]
+    generic_nouns: tuple[str, ...]
 
     @property
     def name_suffixes(self) -> tuple[str, ...]:
@@ -80,8 +82,13 @@ class Lexicon:
         return "city"
 
     def is_generic(self, name: str) -> bool:
-        """True for a generic reference ("该公司", "全省", "一批企业")."""
-        return name.startswith(self.generic_starts)
+        """True for a generic reference ("该公司", "全省", "首个某某产业园"), not for a name that
+        merely starts like one ("此芯科技")."""
+        for word in self.generic_starts:
+            if name.startswith(word):
+                rest = name[len(word) :]
+                return len(rest) <= 2 or rest.endswith(self.generic_nouns)
+        return False
 
     def strip_leading(self, name: str) -> tuple[int, str]:
         """How many leading characters are connectives or times, and the rest."""
@@ -125,4 +132,6 @@ def lexicon() -> Lexicon:
         segment_cues=_pairs("zh_segment_cues"),
         abbreviations=_pairs("zh_abbreviations"),
         regions=word_set("zh_regions"),
+        event_suffixes=_longest_first(word_set("zh_event_suffixes")),
+        generic_nouns=_longest_first(word_set("zh_generic_nouns")),
     )

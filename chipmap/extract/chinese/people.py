@@ -24,7 +24,8 @@ from chipmap.extract.chinese.text import BREAKS, is_han
 #: One-character words that, as a would-be third character of a name, end the name instead.
 _PARTICLES = frozenset("在和与及的是将对向等为也还均所会")
 _HONORIFICS = ("总书记", "院士", "先生", "女士", "博士")
-_NOT_IN_NAMES = frozenset("市省区县委局厅会院校司团")
+_APPOINTED = re.compile(r"(?:先生|博士|女士)?(?:当选为|当选|被选为|被选举为|被推选为|担任|出任|兼任|获委任为|获委任|任命为|继续担任)")
+_NOT_IN_NAMES = frozenset("市省区县委局厅会院校司团各位们")
 
 
 @dataclass(slots=True)
@@ -36,6 +37,7 @@ class Post:
     body_start: int
     body_end: int  # == body_start when no body is written
     end: int  # end of the role word
+    appointed: bool = False  # taken by 担任/当选为 after the name, not written before it
 
     @property
     def written(self) -> tuple[int, int]:
@@ -134,6 +136,7 @@ class PeopleReader:
                 found.append(Appointment(at, match.start()))
                 taken.add(at)
                 break
+        self._appointed(text, found, roles)
         # A bare post after a named person in a list shares that person's body (局长甲、副局长乙).
         ordered = sorted(found, key=lambda a: a.start)
         for before, after in pairwise(ordered):
@@ -141,6 +144,25 @@ class PeopleReader:
                     and text[before.end : after.posts[0].body_start].strip() in {"、", ",", "，"}:
                 after.listed_after = before
         return ordered
+
+    def _appointed(self, text: str, found: list[Appointment], roles: list[tuple[int, int, str]]) -> None:
+        """"甲当选为会长", "甲、乙被选为名誉会长", "获委任某某公司董事长": posts taken after the name."""
+        by_end: dict[int, list[Appointment]] = {}
+        for person in sorted(found, key=lambda a: a.start):
+            group = by_end.pop(person.start - 1, []) if text[person.start - 1 : person.start] == "、" else []
+            by_end[person.end] = [*group, person]
+        for end, group in by_end.items():
+            verb = _APPOINTED.match(text, end)
+            if verb is None:
+                continue
+            role = next(((s, e, r) for s, e, r in roles if verb.end() <= s <= verb.end() + 20
+                         and not any(ch in "。,，;；" for ch in text[verb.end() : s])), None)
+            if role is None:
+                continue
+            start, stop, word = role
+            post = Post(word, self.lex.titles[word], verb.end(), start, stop, appointed=True)
+            for person in group:
+                person.posts.append(post)
 
     def _chain(self, text: str, start: int, end: int, role: str,
                by_end: dict[int, tuple[int, str]]) -> list[Post]:
@@ -152,7 +174,10 @@ class PeopleReader:
             if hit is None:
                 break
             r_start, r_role = hit
-            body = self._body_start(text, r_start)
+            r_body = self._body_start(text, r_start)
+            if text[body - 1] in ",，" and r_body > 0 and text[r_body - 1] not in "。,，；;：:\n":
+                break
+            body = r_body
             posts.insert(0, Post(r_role, lex.titles[r_role], body, r_start, hit_end(by_end, hit)))
         return posts
 

@@ -11,6 +11,7 @@ result. Reading is a pure function of the article and the atlas.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from itertools import pairwise
 
 from chipmap.atlas import Atlas
@@ -22,7 +23,8 @@ from chipmap.extract.chinese.lexicon import lexicon
 from chipmap.extract.chinese.output import assemble
 from chipmap.extract.chinese.people import Appointment, PeopleReader, people_cands
 from chipmap.extract.chinese.rules import ZH_RULES
-from chipmap.extract.chinese.spans import Cand, Gazetteer, alias_definitions, settle, suffix_names
+from chipmap.extract.chinese.spans import Cand, Gazetteer, alias_definitions, event_names, settle, suffix_names
+from chipmap.extract.chinese.words import words
 from chipmap.extract.chinese.text import fold, is_han, sentences
 from chipmap.records import Article, ArticleExtraction
 
@@ -45,13 +47,29 @@ def _chain_places(cands: list[Cand]) -> list[Cand]:
     return out
 
 
+def _clip_to_posts(cands: list[Cand], appointments: list[Appointment]) -> list[Cand]:
+    """A name read across a title word ends before it: 湖南省 in 湖南省委常委 is 湖南."""
+    roles = [(p.body_end, p.end) for a in appointments for p in a.posts]
+    out: list[Cand] = []
+    for cand in cands:
+        cut = next((r_start for r_start, r_end in roles if cand.start < r_start < cand.end <= r_end), None)
+        if cut is None:
+            out.append(cand)
+        elif cut - cand.start >= 2 and cand.type == "place":
+            found = divisions().named_prefix(cand.code, cut - cand.start) if cand.code else None
+            out.append(Cand(cand.start, cut, cand.type, cand.kind, cand.how, cand.atlas_id, cand.code)
+                       if found else Cand(cand.start, cut, cand.type, cand.kind, "body"))
+    return out
+
+
 class ChineseReader:
     """Reads Chinese articles against one atlas."""
 
-    def __init__(self, atlas: Atlas) -> None:
+    def __init__(self, atlas: Atlas, *, cache_dir: Path | None = None) -> None:
         self.atlas = atlas
         self.gazetteer = Gazetteer(atlas)
         self.people = PeopleReader()
+        self.words = words(cache_dir)
 
     def read(self, article: Article) -> ArticleExtraction:
         """Everything the article states."""
@@ -63,10 +81,10 @@ class ChineseReader:
         """The article's entities, mentions and posts, ready for the rules."""
         lex = lexicon()
         text = fold(article.text)
-        cands = self.gazetteer.scan(text) + suffix_names(text, lex)
+        cands = self.gazetteer.scan(text) + suffix_names(text, lex, self.words) + event_names(text, lex)
         cands += _chain_places(cands)
         appointments = self.people.read(text)
-        cands += people_cands(appointments)
+        cands = _clip_to_posts(cands, appointments) + people_cands(appointments)
         first = settle(list(cands))
         cands += body_cands(text, appointments, first, lex)
         cands += list_cands(text, first, lex)
@@ -167,9 +185,19 @@ def _positions(ctx: ChineseContext, grouper: Grouper, appointments: list[Appoint
             body_text = text[post.body_start : post.body_end]
             body = _body(ctx, grouper, post.body_start, post.body_end) if body_text else None
             how = "zh_title_before_name"
+            if post.appointed:
+                own = tuple(p.body for p in out if p.person is entity and p.body is not None)
+                if body is None:
+                    scope = GENERIC_BODIES.get(body_text, post.scope)
+                    body = ctx.zone if scope == "zone" else ctx.dominant_org(scope, exclude=own) \
+                        if scope in {"company", "association", "academic", "government"} else None
+                out.append(Position(entity, body, post.role, text[post.body_start : post.end], sent,
+                                    "zh_appointed"))
+                continue
             if body is None and previous is not None and (not body_text or body_text in GENERIC_BODIES):
                 body, how = previous, "zh_post_chain"
             elif body is None and not body_text and person.listed_after is not None \
+                    and post.scope not in {"city", "province", "district"} \
                     and resolved.get(id(person.listed_after)) is not None:
                 body, how = resolved[id(person.listed_after)], "zh_list_shares_body"
             elif body is None:

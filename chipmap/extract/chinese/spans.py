@@ -19,11 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from chipmap.atlas import Atlas
 from chipmap.extract.chinese.divisions import divisions
 from chipmap.extract.chinese.lexicon import Lexicon, alternation, lexicon
 from chipmap.extract.chinese.text import BREAKS, bracket_close, fold, is_han, name_char
+from chipmap.extract.chinese.words import Words
 
 #: Characters that, right after a suffix, show it is not the end of a name (局长, 分会场, 大学生).
 _NOT_AFTER_SUFFIX = frozenset("长场员士内外生")
@@ -81,12 +83,16 @@ class Gazetteer:
             if code:
                 self.atlas_codes.setdefault(entry_id, code)
             self.entries[name] = (etype, entry_id, entry.kind, code)
+        by_code = {code: entry_id for entry_id, code in sorted(self.atlas_codes.items(), reverse=True)}
         for name, found in divs.by_name.items():
             if name in self.entries or len(name) < 2:
                 continue
             first = found[0]
             sure = len(found) == 1 or first.level < found[1].level
-            self.entries[name] = ("place", "", first.kind, first.code if sure else "")
+            code = first.code if sure else ""
+            atlas_id = by_code.get(code, "")
+            kind = atlas.places[atlas_id].kind if atlas_id in atlas.places else first.kind
+            self.entries[name] = ("place", atlas_id, kind, code)
         for name in lex.regions:
             self.entries.setdefault(name, ("place", "", "region", ""))
         self.first: dict[str, int] = {}
@@ -138,6 +144,8 @@ def left_edge(text: str, end: int, *, limit: int, lex: Lexicon, stop: Iterable[i
 
 def _trim(text: str, start: int, end: int, lex: Lexicon) -> int:
     """The start of a name once leading times and connectives are cut."""
+    if start > 0 and text[start - 1].isdigit() and text[start : start + 1] in "年月日号":
+        start += 1
     piece = text[start:end]
     match = _TIME.match(piece)
     if match:
@@ -147,35 +155,56 @@ def _trim(text: str, start: int, end: int, lex: Lexicon) -> int:
     return start + cut
 
 
-def suffix_names(text: str, lex: Lexicon, *, stops: Iterable[int] = ()) -> list[Cand]:
-    """Organisations and places found by the word that ends them."""
-    stop = set(stops)
+def name_start(text: str, start: int, suffix_at: int, lex: Lexicon, words: Words | None) -> int:
+    """Where a name ending in a suffix at ``suffix_at`` starts, searching left from ``start``."""
+    start = _trim(text, start, suffix_at, lex)
+    if words is not None and suffix_at - start >= 2:
+        start += words.name_start(text[start:suffix_at])
+        start = _trim(text, start, suffix_at, lex)
+    return start
+
+
+def _only_industry(core: str, lex: Lexicon) -> bool:
+    """True for a core made only of industry words ("集成电路产业"): no name in it."""
+    rest = core
+    changed = True
+    while rest and changed:
+        changed = False
+        for word in (*lex.industry_words, "产业", "行业", "专业", "重点", "相关", "国家"):
+            if rest.endswith(word):
+                rest, changed = rest[: -len(word)], True
+                break
+    return not rest
+
+
+def suffix_names(text: str, lex: Lexicon, words: Words | None = None) -> list[Cand]:
+    """Organisations, places and events found by the word that ends them."""
     out: list[Cand] = []
     legal = set(lex.legal_suffixes)
-    org_re = alternation(lex.name_suffixes)
-    for match in org_re.finditer(text):
+    for match in _org_re(lex).finditer(text):
         s_start, end = match.span()
-        if text[end : end + 1] in _NOT_AFTER_SUFFIX or (text[end : end + 1] == ")" and text[:end].endswith("(有限合伙")):
+        suffix = match.group()
+        if text[end : end + 1] in _NOT_AFTER_SUFFIX and len(suffix) <= 2:
             continue
-        start = _trim(text, left_edge(text, s_start, limit=MAX_ORG, lex=lex, stop=stop), end, lex)
+        start = name_start(text, left_edge(text, s_start, limit=MAX_ORG, lex=lex), s_start, lex, words)
         name = text[start:end]
-        core = name[: len(name) - len(match.group())]
-        if name.endswith(lex.not_org_endings) or lex.is_generic(name):
+        core = name[: len(name) - len(suffix)]
+        if name.endswith(lex.not_org_endings) or lex.is_generic(name) or lex.is_generic(core):
             continue
-        if match.group() in legal or match.group() in {"控股", "基金", "政府", "人民政府"}:
-            if len(core) < 2 and not (core and core in "省市区县"):
-                continue
-        elif len(core) < 2 and not (core and core in "省市区县"):
+        if len(core) < 2 and not (core and core in "省市区县"):
             continue
-        if match.group() in {"政府", "人民政府"} and core in {"市", "区", "县"} and text[max(0, start - 3) : start].endswith("委、"):
+        if suffix not in legal and "(" not in core and _only_industry(core, lex):
+            continue
+        if suffix in {"政府", "人民政府"} and core in {"市", "区", "县"} \
+                and text[max(0, start - 3) : start].endswith("委、"):
             continue  # "市委、市政府": the city's leadership, not a named body
         out.append(Cand(start, end, "org", lex.org_kind(name), "suffix"))
-    place_re = alternation(tuple(s for s in lex.place_suffixes if len(s) >= 2))
-    for match in place_re.finditer(text):
+    for match in _place_re(lex).finditer(text):
         s_start, end = match.span()
-        start = _trim(text, left_edge(text, s_start, limit=MAX_PLACE, lex=lex, stop=stop), end, lex)
+        start = name_start(text, left_edge(text, s_start, limit=MAX_PLACE, lex=lex), s_start, lex, words)
         name = text[start:end]
-        if len(name) - len(match.group()) < 2 or name in lex.not_places or lex.is_generic(name):
+        core = name[: len(name) - len(match.group())]
+        if len(core) < 2 or name in lex.not_places or lex.is_generic(name) or _only_industry(core, lex):
             continue
         out.append(Cand(start, end, "place", lex.place_suffixes.get(match.group(), "district"), "suffix"))
     for match in re.finditer(r"[\u4e00-\u9fff]{2}[镇乡]", text):
@@ -184,6 +213,30 @@ def suffix_names(text: str, lex: Lexicon, *, stops: Iterable[int] = ()) -> list[
                 and text[start:end] not in lex.not_places and text[end : end + 1] not in "长区":
             out.append(Cand(start, end, "place", "district", "suffix"))
     return out
+
+
+def event_names(text: str, lex: Lexicon) -> list[Cand]:
+    """Conferences and meetings ("2019某某投资洽谈会"): names whose parts are not facts."""
+    out: list[Cand] = []
+    for match in alternation(lex.event_suffixes).finditer(text):
+        i = match.start()
+        while i > 0 and match.end() - i < 40 and (name_char(text[i - 1]) or text[i - 1].isdigit()) \
+                and not _boundary_before(text, i, lex):
+            i -= 1
+        start = _trim(text, i, match.start(), lex)
+        if match.start() - start >= 4 and not lex.is_generic(text[start : match.end()]):
+            out.append(Cand(start, match.end(), "event", "", "event"))
+    return out
+
+
+@cache
+def _org_re(lex: Lexicon) -> re.Pattern[str]:
+    return alternation(lex.name_suffixes)
+
+
+@cache
+def _place_re(lex: Lexicon) -> re.Pattern[str]:
+    return alternation(tuple(s for s in lex.place_suffixes if len(s) >= 2))
 
 
 def alias_definitions(text: str) -> list[tuple[int, int, int]]:
@@ -199,7 +252,7 @@ def alias_definitions(text: str) -> list[tuple[int, int, int]]:
 
 def settle(cands: list[Cand]) -> list[Cand]:
     """Non-overlapping candidates, longest first; inner prefix places kept, nested names dropped."""
-    rank = {"person": 0, "atlas": 1, "alias": 1, "division": 2, "region": 2, "suffix": 3}
+    rank = {"person": 0, "event": 0, "atlas": 1, "alias": 1, "division": 2, "region": 2, "suffix": 3}
 
     def order(c: Cand) -> tuple[int, int, int]:
         return (-c.size, 0 if c.type == "person" else rank.get(c.how, 4), c.start)
@@ -227,10 +280,3 @@ def _prefix_chain(outer: Cand, cand: Cand, kept: list[Cand]) -> bool:
     return any(k.inner and k.start == outer.start and k.end == cand.start for k in kept)
 
 
-def find_candidates(text: str, gazetteer: Gazetteer) -> list[Cand]:
-    """Every name the text's vocabulary and structure give, before people are read."""
-    lex = lexicon()
-    folded = fold(text)
-    cands = gazetteer.scan(folded)
-    cands += suffix_names(folded, lex)
-    return cands

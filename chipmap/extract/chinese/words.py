@@ -1,0 +1,89 @@
+"""jieba's dictionary as a lexicon: where does a name start after the verb before it?
+
+A name read leftwards from its suffix runs until a word that cannot be part of it. Prepositions
+and the common verbs are in ``zh_name_left_boundaries.txt``; the long tail of verbs, adverbs and
+time words ("着力加快", "会议听取", "进一步完善") is not, and jieba's dictionary (349,000 words
+with part-of-speech tags, shipped inside the jieba package) knows them. ``Words.name_start``
+segments the part of a candidate before its suffix and cuts after its last such word, except
+the verbs that do stand inside names (创新, 开发, 促进: ``zh_name_verbs.txt``).
+
+jieba caches its prefix dictionary on disk; the cache goes into the directory the caller names,
+by default chipmap's folder in the user's cache directory (or a fresh temporary folder when that
+is not writable), never jieba's default ``/tmp/jieba.cache``. Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import threading
+import warnings
+from pathlib import Path
+from typing import Any
+
+from chipmap.vocab.words import word_set
+
+#: Part-of-speech tags (jieba's, ICTCLAS style) of words that end a name on the left.
+_CUT_TAGS = ("v", "vd", "d", "p", "c", "r", "t", "u", "ad", "f", "m", "q")
+_lock = threading.Lock()
+_cache: dict[str, Words] = {}
+
+
+def default_cache_dir() -> Path:
+    """chipmap's cache folder (``$XDG_CACHE_HOME/chipmap`` or ``~/.cache/chipmap``), or a
+    temporary folder of this process when that cannot be written."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "chipmap"
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        probe = base / f".probe-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+        return base
+    except OSError:
+        return Path(tempfile.mkdtemp(prefix="chipmap-"))
+
+
+class Words:
+    """jieba's tokenizer and part-of-speech dictionary, loaded once per cache folder."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # jieba's optional pkg_resources import warns
+            import jieba
+            import jieba.posseg
+
+        jieba.setLogLevel(logging.WARNING)
+        self.tokenizer: Any = jieba.Tokenizer()
+        self.tokenizer.tmp_dir = str(cache_dir)
+        self.tokenizer.cache_file = "jieba.cache"
+        self.tokenizer.initialize()
+        self.tags: dict[str, str] = jieba.posseg.POSTokenizer(self.tokenizer).word_tag_tab
+        self.name_verbs = word_set("zh_name_verbs")
+
+    def cut(self, text: str) -> list[str]:
+        """Dictionary words of ``text`` (no guessing of unknown words)."""
+        return list(self.tokenizer.cut(text, HMM=False))
+
+    def tag(self, word: str) -> str:
+        return self.tags.get(word, "")
+
+    def name_start(self, head: str) -> int:
+        """How many characters of ``head`` (a name's part before its suffix) stand before the
+        name: up to the last verb, adverb, time word or function word that names never hold."""
+        cut = pos = 0
+        for token in self.cut(head):
+            pos += len(token)
+            if len(token) >= 2 and token not in self.name_verbs and self.tag(token) in _CUT_TAGS:
+                cut = pos
+        return cut
+
+
+def words(cache_dir: Path | None = None) -> Words:
+    """The shared ``Words`` for a cache folder (the default one when None)."""
+    folder = cache_dir or default_cache_dir()
+    key = str(folder)
+    with _lock:
+        if key not in _cache:
+            _cache[key] = Words(folder)
+        return _cache[key]
