@@ -81,7 +81,7 @@ class ChineseReader:
         """The article's entities, mentions and posts, ready for the rules."""
         lex = lexicon()
         text = fold(article.text)
-        cands = self.gazetteer.scan(text) + suffix_names(text, lex, self.words) + event_names(text, lex)
+        cands = self.gazetteer.scan(text) + suffix_names(text, lex, self.words, self.gazetteer.keep) + event_names(text, lex)
         cands += _chain_places(cands)
         appointments = self.people.read(text)
         cands = _clip_to_posts(cands, appointments) + people_cands(appointments)

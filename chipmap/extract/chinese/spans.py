@@ -95,6 +95,9 @@ class Gazetteer:
             self.entries[name] = ("place", atlas_id, kind, code)
         for name in lex.regions:
             self.entries.setdefault(name, ("place", "", "region", ""))
+        #: names jieba must never cut at (its dictionary tags some places as verbs: 增城)
+        self.keep: frozenset[str] = frozenset(self.entries) | frozenset(
+            d.name[:-1] for d in divs.by_code.values() if len(d.name) >= 3 and d.name[-1] in "区县市省")
         self.first: dict[str, int] = {}
         for name in self.entries:
             self.first[name[0]] = max(self.first.get(name[0], 0), len(name))
@@ -155,13 +158,12 @@ def _trim(text: str, start: int, end: int, lex: Lexicon) -> int:
     return start + cut
 
 
-def name_start(text: str, start: int, suffix_at: int, lex: Lexicon, words: Words | None) -> int:
+def name_start(text: str, start: int, suffix_at: int, lex: Lexicon, words: Words | None,
+               keep: frozenset[str] = frozenset()) -> int:
     """Where a name ending in a suffix at ``suffix_at`` starts, searching left from ``start``."""
-    start = _trim(text, start, suffix_at, lex)
     if words is not None and suffix_at - start >= 2:
-        start += words.name_start(text[start:suffix_at])
-        start = _trim(text, start, suffix_at, lex)
-    return start
+        start += words.name_start(text[start:suffix_at], keep)
+    return _trim(text, start, suffix_at, lex)
 
 
 def _only_industry(core: str, lex: Lexicon) -> bool:
@@ -177,8 +179,9 @@ def _only_industry(core: str, lex: Lexicon) -> bool:
     return not rest
 
 
-def suffix_names(text: str, lex: Lexicon, words: Words | None = None) -> list[Cand]:
-    """Organisations, places and events found by the word that ends them."""
+def suffix_names(text: str, lex: Lexicon, words: Words | None = None,
+                 keep: frozenset[str] = frozenset()) -> list[Cand]:
+    """Organisations and places found by the word that ends them (``keep``: known names)."""
     out: list[Cand] = []
     legal = set(lex.legal_suffixes)
     for match in _org_re(lex).finditer(text):
@@ -186,7 +189,8 @@ def suffix_names(text: str, lex: Lexicon, words: Words | None = None) -> list[Ca
         suffix = match.group()
         if text[end : end + 1] in _NOT_AFTER_SUFFIX and len(suffix) <= 2:
             continue
-        start = name_start(text, left_edge(text, s_start, limit=MAX_ORG, lex=lex), s_start, lex, words)
+        start = name_start(text, left_edge(text, s_start, limit=MAX_ORG, lex=lex), s_start, lex, words,
+                           keep)
         name = text[start:end]
         core = name[: len(name) - len(suffix)]
         if name.endswith(lex.not_org_endings) or lex.is_generic(name) or lex.is_generic(core):
@@ -201,7 +205,8 @@ def suffix_names(text: str, lex: Lexicon, words: Words | None = None) -> list[Ca
         out.append(Cand(start, end, "org", lex.org_kind(name), "suffix"))
     for match in _place_re(lex).finditer(text):
         s_start, end = match.span()
-        start = name_start(text, left_edge(text, s_start, limit=MAX_PLACE, lex=lex), s_start, lex, words)
+        start = name_start(text, left_edge(text, s_start, limit=MAX_PLACE, lex=lex), s_start, lex, words,
+                           keep)
         name = text[start:end]
         core = name[: len(name) - len(match.group())]
         if len(core) < 2 or name in lex.not_places or lex.is_generic(name) or _only_industry(core, lex):

@@ -25,7 +25,7 @@ from typing import Any
 from chipmap.vocab.words import word_set
 
 #: Part-of-speech tags (jieba's, ICTCLAS style) of words that end a name on the left.
-_CUT_TAGS = ("v", "vd", "d", "p", "c", "r", "t", "u", "ad", "f", "m", "q")
+_CUT_TAGS = ("v", "vd", "p", "c", "r", "u")
 _lock = threading.Lock()
 _cache: dict[str, Words] = {}
 
@@ -68,13 +68,17 @@ class Words:
     def tag(self, word: str) -> str:
         return self.tags.get(word, "")
 
-    def name_start(self, head: str) -> int:
+    def name_start(self, head: str, keep: frozenset[str] = frozenset()) -> int:
         """How many characters of ``head`` (a name's part before its suffix) stand before the
-        name: up to the last verb, adverb, time word or function word that names never hold."""
+        name: up to the last verb, preposition, conjunction, pronoun or particle that names never
+        hold (a one-character verb counts only at the very start). ``keep`` lists words never cut at
+        (place names the gazetteer knows)."""
         cut = pos = 0
         for token in self.cut(head):
-            pos += len(token)
-            if len(token) >= 2 and token not in self.name_verbs and self.tag(token) in _CUT_TAGS:
+            start, pos = pos, pos + len(token)
+            if token in self.name_verbs or token in keep or self.tag(token) not in _CUT_TAGS:
+                continue
+            if len(token) >= 2 or start == 0 and pos < len(head) - 1:
                 cut = pos
         return cut
 
