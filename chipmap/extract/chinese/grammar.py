@@ -14,7 +14,7 @@ import re
 from chipmap.extract.chinese.divisions import divisions
 from chipmap.extract.chinese.lexicon import Lexicon
 from chipmap.extract.chinese.people import Appointment, read_name
-from chipmap.extract.chinese.spans import Cand, left_edge
+from chipmap.extract.chinese.spans import Cand, _only_industry, left_edge
 from chipmap.extract.chinese.text import BREAKS, CLAUSE_BREAKS, is_han, name_char
 
 #: Words after a list that say its items are firms.
@@ -79,6 +79,7 @@ def _item_cand(text: str, start: int, end: int, lex: Lexicon, *, firms: bool) ->
     end = _right_edge(text, start, end, lex)
     item = text[start:end]
     if not _name_like(item, lex) or item.endswith(_NOT_ORG_TAILS) or divisions().named(item) \
+            or _only_industry(item, lex) or item in lex.segment_cues \
             or lex.titles.keys() & {item[k:j] for k in range(len(item)) for j in range(k + 2, len(item) + 1)}:
         return None
     if firms or item.endswith(lex.industry_words):
@@ -94,7 +95,7 @@ def list_cands(text: str, cands: list[Cand], lex: Lexicon) -> list[Cand]:
     """The items of lists of firms ("A、B、C等多家企业", "吸引了A、B等企业入驻")."""
     out: list[Cand] = []
     people = [c for c in cands if c.type == "person"]
-    for match in re.finditer(r"[^、，,。；;：:“”\n]{2,16}(?:、[^、，,。；;：:“”\n]{2,16})+", text):
+    for match in re.finditer(r"[^、，,。；;：:“”\n]{2,30}(?:、[^、，,。；;：:“”\n]{2,30})+", text):
         start, end = match.span()
         pieces: list[tuple[int, int]] = []
         pos = start
@@ -130,6 +131,23 @@ def list_cands(text: str, cands: list[Cand], lex: Lexicon) -> list[Cand]:
     return out
 
 
+def _subject_start(text: str, end: int, cands: list[Cand], lex: Lexicon) -> int:
+    """Where the subject before "在" starts: the clause or list item start, or a known name's end
+    followed by a joiner (甲和乙共同在…: 乙)."""
+    ends = {c.end for c in cands if c.type in {"org", "person"}}
+    i = end
+    while i > 0 and end - i < 14:
+        ch = text[i - 1]
+        if ch in BREAKS or ch.isdigit() or not name_char(ch):
+            break
+        if ch in "和与及" and i - 1 in ends:
+            break
+        if any(text[max(0, i - size) : i] in lex.left_boundaries for size in (2, 3, 4)):
+            break
+        i -= 1
+    return i
+
+
 def subject_cands(text: str, cands: list[Cand], lex: Lexicon) -> list[Cand]:
     """The subject of "在 + place + 投资" or "将在 + place": a firm, whatever its name's ending."""
     places = {c.start for c in cands if c.type == "place"}
@@ -138,11 +156,10 @@ def subject_cands(text: str, cands: list[Cand], lex: Lexicon) -> list[Cand]:
         if match.end() not in places:
             continue
         end = match.start()
-        start = left_edge(text, end, limit=12, lex=lex)
+        start = _subject_start(text, end, cands, lex)
         _cut, name = lex.strip_leading(text[start:end])
         start = end - len(name)
-        if start == end or _covered(cands, start, end) or (start > 0 and text[start - 1] not in BREAKS \
-                and text[max(0, start - 2) : start] not in lex.left_boundaries and text[start - 1] not in "的"):
+        if start == end or _covered(cands, start, end) or name in GENERIC_BODIES or name.endswith("政府"):
             continue
         if any(c.type == "person" and c.start < end and start < c.end for c in cands) \
                 or name.endswith(("一行", "等", "们")):

@@ -39,7 +39,7 @@ _LIST_JOINS = ("、", "和", "及", "与", "以及", ",")
 def _places_from(ctx: ChineseContext, pos: int, end: int) -> list[ZhEntity]:
     """The places written one after another from ``pos`` ("西青开发区赛达新兴产业园")."""
     skip = _MODIFIERS.match(ctx.text[pos:end])
-    if skip:
+    if skip and ctx.starting_at(pos) is None:
         pos += skip.end()
     out: list[ZhEntity] = []
     while pos < end:
@@ -48,6 +48,13 @@ def _places_from(ctx: ChineseContext, pos: int, end: int) -> list[ZhEntity]:
             break
         out.append(mention.entity)
         pos = mention.end
+    return out
+
+
+def stems(place: ZhEntity) -> set[str]:
+    """A place's forms and their stems without 市/省/区/县 (江阴市 -> 江阴)."""
+    out = set(place.forms)
+    out |= {f[:-1] for f in place.forms if len(f) >= 3 and f[-1] in "市省区县"}
     return out
 
 
@@ -312,7 +319,7 @@ def _places_in_name(ctx: ChineseContext, org: ZhEntity) -> list[ZhEntity]:
     for place in ctx.of_type("place"):
         if place.inner_only and not place.name.endswith(("市", "省")):
             continue
-        for form in place.forms:
+        for form in stems(place):
             if len(form) >= 2 and form in org.name and form != org.name and place not in found:
                 found.append(place)
     # the most precise place first (a county before its province)
@@ -346,9 +353,14 @@ def local_body(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
             continue
         if _places_in_name(ctx, org) or org.name.startswith(("中国", "国家", "中科院", "中央", "全国")):
             continue
-        target = ctx.province if org.name.startswith("省") else ctx.city
-        if org.name.startswith("省") and target is None:
-            continue
+        if org.name.startswith(("高新区", "开发区", "经开区", "新区", "园区")):
+            target = ctx.zone
+        elif org.name.startswith("省"):
+            target = ctx.province
+            if target is None:
+                continue
+        else:
+            target = ctx.city or ctx.zone
         if target is not None:
             yield Found(org, target)
 
