@@ -197,8 +197,10 @@ class ChineseContext:
         for other in self.of_type("place"):
             if other is place or self.level(other) > self.level(place):
                 continue
-            for form in other.forms:
-                if len(form) >= 2 and any(f.startswith(form) and len(f) > len(form) for f in place.forms) \
+            stems = set(other.forms) | {f[:-1] for f in other.forms if len(f) >= 3 and f[-1] in "市省区县"}
+            for form in stems:
+                if len(form) >= 2 and any(len(f) > len(form) and (f.startswith(form) or self._after_prefix(f, form))
+                                          for f in place.forms) \
                         and (best is None or len(form) > best[0]):
                     best = (len(form), other)
         if best is not None and not best[1].inner_only:
@@ -217,6 +219,14 @@ class ChineseContext:
                         return hit
                 break
         return None
+
+    def _after_prefix(self, name: str, stem: str) -> bool:
+        """True when ``name`` is [a division name][stem]... (广州市[增城]经济技术开发区)."""
+        divs = divisions()
+        for size in range(2, min(len(name) - len(stem), 8) + 1):
+            if name[size:].startswith(stem) and divs.named(name[:size]):
+                return True
+        return False
 
     def segment(self, name: str) -> ZhEntity:
         """The tail of an operates_in relation: a segment, carried as a pseudo-entity."""

@@ -133,6 +133,15 @@ def _strip_industry(name: str, lex: Lexicon) -> str:
     return name
 
 
+def _strip_leading_industry(name: str, lex: Lexicon) -> str:
+    """"集成电路装备集团" -> "装备集团": a body's name without the industry words in front."""
+    for word in lex.industry_words:
+        rest = name[len(word) :]
+        if name.startswith(word) and len(rest) >= 4 and rest.endswith(lex.name_suffixes):
+            return rest
+    return name
+
+
 def short_forms(name: str, lex: Lexicon) -> set[str]:
     """The forms news shortens an organisation's name to (see the module doc)."""
     if _BRACKET.search(name):
@@ -149,7 +158,9 @@ def short_forms(name: str, lex: Lexicon) -> set[str]:
     for _ in range(3):
         grown = set()
         for form in frontier:
-            for step in (strip_legal(form, lex), _strip_place(form), _strip_industry(form, lex)):
+            steps = [form[: -len(s)] for s in lex.legal_suffixes if form.endswith(s) and len(form) - len(s) >= 2]
+            steps += [_strip_place(form), _strip_industry(form, lex), _strip_leading_industry(form, lex)]
+            for step in steps:
                 if step != form and len(step) >= 2:
                     grown.add(step)
         grown -= frontier

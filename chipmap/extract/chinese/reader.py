@@ -56,9 +56,7 @@ def _clip_to_posts(cands: list[Cand], appointments: list[Appointment]) -> list[C
         if cut is None:
             out.append(cand)
         elif cut - cand.start >= 2 and cand.type == "place":
-            found = divisions().named_prefix(cand.code, cut - cand.start) if cand.code else None
-            out.append(Cand(cand.start, cut, cand.type, cand.kind, cand.how, cand.atlas_id, cand.code)
-                       if found else Cand(cand.start, cut, cand.type, cand.kind, "body"))
+            out.append(Cand(cand.start, cut, cand.type, cand.kind, cand.how, cand.atlas_id, cand.code))
     return out
 
 

@@ -33,6 +33,8 @@ rule = ZH_RULES.rule
 
 _MODIFIERS = re.compile(r"^(国家级|省级|市级|位于|于|在|了|到)+")
 _LIST_JOINS = ("、", "和", "及", "与", "以及", ",")
+#: Zones that a city's news places in the city itself (not parks, which nest in zones).
+_AREA_ENDINGS = ("新区", "新城", "高新区", "开发区", "经开区", "经济区", "科学城", "光谷", "合作区")
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -440,12 +442,14 @@ def located_at(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
 
 @rule("part_of.zh_article_city", "part_of", 0.6)
 def article_city(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
-    """A zone with no parent written or known: in the city the article is about."""
+    """A new area or development zone with no parent written or known: in the city the article
+    is about (a city's news about its zones)."""
     city = ctx.city
     if city is None:
         return
     for place in ctx.of_type("place"):
-        if not _first_sentence(ctx, place, sent) or place is city or not ctx.is_zone(place):
+        if not _first_sentence(ctx, place, sent) or place is city or not ctx.is_zone(place) \
+                or not place.name.endswith(_AREA_ENDINGS):
             continue
         if ctx.enclosing(place) or ctx.prefix_parent(place) is not None \
                 or place in nested_by_text(ctx):
@@ -456,23 +460,33 @@ def article_city(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
 # -- subsidiary_of -------------------------------------------------------------------------------
 @rule("subsidiary_of.zh_branch_name", "subsidiary_of", 0.8)
 def branch_name(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
-    """A body named after another one it belongs to (某某协会集成电路设计分会, 中科院某某研究所)."""
-    for org in ctx.of_type("org"):
+    """A body named after another one it belongs to (某某协会集成电路设计分会, 中科院某某研究所),
+    also when the parent's own parent stands in front (中科院[某某研究院]青岛中心)."""
+    orgs = ctx.of_type("org")
+    for org in orgs:
         if not _first_sentence(ctx, org, sent):
             continue
-        best: tuple[int, ZhEntity] | None = None
-        for other in ctx.of_type("org"):
+        best: tuple[int, ZhEntity, ZhEntity | None] | None = None
+        for other in orgs:
             if other is org:
                 continue
             for form in other.forms:
                 for name in org.forms:
-                    rest = name[len(form) :]
-                    if len(form) >= 2 and name.startswith(form) and len(rest) >= 2 \
-                            and strip_legal(name, ctx.lex) != form and rest not in ctx.lex.legal_suffixes \
-                            and rest.endswith(ctx.lex.name_suffixes) and (best is None or len(form) > best[0]):
-                        best = (len(form), other)
+                    at = name.find(form)
+                    rest = name[at + len(form) :]
+                    if len(form) < 2 or at < 0 or len(rest) < 2 or rest in ctx.lex.legal_suffixes \
+                            or not rest.endswith(ctx.lex.name_suffixes) or strip_legal(name, ctx.lex) == form:
+                        continue
+                    prefix = next((o for o in orgs if o is not org and o is not other
+                                   and name[:at] in o.forms), None) if at else None
+                    if at and prefix is None:
+                        continue
+                    if best is None or len(form) > best[0]:
+                        best = (len(form), other, prefix)
         if best is not None:
             yield Found(org, best[1])
+            if best[2] is not None:
+                yield Found(best[1], best[2])
 
 
 @rule("subsidiary_of.zh_regional_company", "subsidiary_of", 0.8)
