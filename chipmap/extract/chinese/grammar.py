@@ -51,7 +51,7 @@ def body_cands(text: str, appointments: list[Appointment], cands: list[Cand], le
             start, end = post.body_start, post.body_end
             body = text[start:end]
             if not body or body in GENERIC_BODIES or _covered(cands + out, start, end) \
-                    or len(body) <= 3 and read_name(text, start, lex) == end:
+                    or (len(body) <= 3 and read_name(text, start, lex) == end):
                 continue  # "何某某秘书长": a name before its title, not a body
             if post.scope in {"city", "province", "district"}:
                 for suffix in ("市", "省", "区", "县"):

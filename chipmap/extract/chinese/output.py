@@ -66,12 +66,12 @@ def assemble(ctx: ChineseContext, links: Iterable[Link[ZhEntity]]) -> ArticleExt
         elif entity.type == "org":
             kind = entity.kind if entity.kind in ORG_KINDS else "other"
             result.organizations.append(Organization(
-                name=entity.name, aliases=entity.aliases, kind=kind,  # type: ignore[arg-type]
-                segments=segments.get(id(entity), []), atlas_id=entity.atlas_id or None,  # type: ignore[arg-type]
+                name=entity.name, aliases=entity.aliases, kind=kind,
+                segments=segments.get(id(entity), []), atlas_id=entity.atlas_id or None,
                 evidence=evidence, confidence=confidence))
         elif entity.type == "place":
             kind = entity.kind if entity.kind in PLACE_KINDS else "district"
-            result.places.append(Place(name=entity.name, aliases=entity.aliases, kind=kind,  # type: ignore[arg-type]
+            result.places.append(Place(name=entity.name, aliases=entity.aliases, kind=kind,
                                        atlas_id=entity.atlas_id or None, evidence=evidence,
                                        confidence=confidence))
     result.relations = list(relations.values())

@@ -11,8 +11,8 @@ result. Reading is a pure function of the article and the atlas.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from itertools import pairwise
+from pathlib import Path
 
 from chipmap.atlas import Atlas
 from chipmap.extract.chinese.context import ChineseContext, Mention, Position
@@ -23,9 +23,16 @@ from chipmap.extract.chinese.lexicon import lexicon
 from chipmap.extract.chinese.output import assemble
 from chipmap.extract.chinese.people import Appointment, PeopleReader, people_cands
 from chipmap.extract.chinese.rules import ZH_RULES
-from chipmap.extract.chinese.spans import Cand, Gazetteer, alias_definitions, event_names, settle, suffix_names
-from chipmap.extract.chinese.words import words
+from chipmap.extract.chinese.spans import (
+    Cand,
+    Gazetteer,
+    alias_definitions,
+    event_names,
+    settle,
+    suffix_names,
+)
 from chipmap.extract.chinese.text import fold, is_han, sentences
+from chipmap.extract.chinese.words import words
 from chipmap.records import Article, ArticleExtraction
 
 #: Characters after which a two-character short form is a use of the name, not part of a word.

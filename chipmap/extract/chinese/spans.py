@@ -74,15 +74,15 @@ class Gazetteer:
             if len(ids) != 1:
                 continue
             (entry_id,) = ids
-            entry = atlas.get(entry_id)
-            if entry is None:
+            known = atlas.get(entry_id)
+            if known is None:
                 continue
             etype = "org" if entry_id.startswith("org:") else "place"
             found = divs.named(name) if etype == "place" else ()
             code = found[0].code if len(found) == 1 or (found and found[0].level < found[1].level) else ""
             if code:
                 self.atlas_codes.setdefault(entry_id, code)
-            self.entries[name] = (etype, entry_id, entry.kind, code)
+            self.entries[name] = (etype, entry_id, known.kind, code)
         by_code = {code: entry_id for entry_id, code in sorted(self.atlas_codes.items(), reverse=True)}
         for name, found in divs.by_name.items():
             if name in self.entries or len(name) < 2:

@@ -78,7 +78,7 @@ class Words:
             start, pos = pos, pos + len(token)
             if token in self.name_verbs or token in keep or self.tag(token) not in _CUT_TAGS:
                 continue
-            if len(token) >= 2 or start == 0 and pos < len(head) - 1:
+            if len(token) >= 2 or (start == 0 and pos < len(head) - 1):
                 cut = pos
         return cut
 
