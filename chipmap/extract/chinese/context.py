@@ -191,7 +191,7 @@ class ChineseContext:
         return out
 
     def prefix_parent(self, place: ZhEntity) -> ZhEntity | None:
-        """The nearest place written in front of ``place``'s name (广州市增城区 -> 广州), or, for a
+        """The nearest place written in front of ``place``'s name (宁波市北仑区 -> 宁波), or, for a
         prefix the article names only inside the name, that prefix's own enclosing division."""
         best: tuple[int, ZhEntity] | None = None
         for other in self.of_type("place"):
@@ -221,7 +221,7 @@ class ChineseContext:
         return None
 
     def _after_prefix(self, name: str, stem: str) -> bool:
-        """True when ``name`` is [a division name][stem]... (广州市[增城]经济技术开发区)."""
+        """True when ``name`` is [a division name][stem]... (宁波市[北仑]开发区)."""
         divs = divisions()
         for size in range(2, min(len(name) - len(stem), 8) + 1):
             if name[size:].startswith(stem) and divs.named(name[:size]):

@@ -4,7 +4,7 @@ A six-digit division code nests by its digits (``32`` Jiangsu, ``3203`` Xuzhou, 
 Feng County), so one list (``zh_admin_divisions.txt``) gives both the names a reader should
 know as places and which place each lies in; the atlas covers only the places chipmap
 curates, the codes cover every county. Provinces and prefecture-level cities are also known
-by their short form (江苏, 徐州); counties and districts only in full (丰县, 浦口区), since
+by their short form (江苏, 淮安); counties and districts only in full (涟水县, 北仑区), since
 their short forms are often everyday words.
 """
 
@@ -27,7 +27,7 @@ class Division:
     """One administrative division."""
 
     code: str  # six digits
-    name: str  # full official form (江苏省, 徐州市, 丰县)
+    name: str  # full official form (江苏省, 淮安市, 涟水县)
 
     @property
     def level(self) -> int:
@@ -55,7 +55,7 @@ class Division:
         return ()
 
     def short(self) -> str:
-        """The short form news uses for provinces and prefectures ("江苏", "徐州"), else ""."""
+        """The short form news uses for provinces and prefectures ("江苏", "淮安"), else ""."""
         if self.level == 3:
             return ""
         name = _ETHNIC.sub("", self.name)

@@ -1,11 +1,11 @@
 """From candidate spans to entities: one entity per thing the article names, with its forms.
 
 Two spans are one entity when they carry the same atlas id or division code (绍兴 and 绍兴市),
-when their place keys agree (青岛市高新区 / 青岛高新区; 徐州经济技术开发区 / 徐州经开区; a zone
+when their place keys agree (青岛市高新区 / 青岛高新区; 南通经济技术开发区 / 南通经开区; a zone
 with and without its city prefix), or when one is a short form of the other: the text defines it
-("(简称“中微”)"), or it is the longer name without its legal suffix, its place prefix, its
-industry word or with a known abbreviation (紫光集团有限公司 / 紫光集团, 江苏时代芯存半导体有限公司
-/ 时代芯存, 中国科学院 / 中科院). A name with a place in brackets (华天科技(南京)有限公司) is a
+("(简称“明澜”)"), or it is the longer name without its legal suffix, its place prefix, its
+industry word or with a known abbreviation (启明集团有限公司 / 启明集团, 江苏蓝岸半导体有限公司
+/ 蓝岸, 中国科学院 / 中科院). A name with a place in brackets (汇川科技(成都)有限公司) is a
 regional company of the bracket-less name, never the same entity.
 """
 
@@ -44,8 +44,11 @@ class ZhEntity:
 
     @property
     def name(self) -> str:
-        """The fullest form the text uses."""
-        return max(self.forms, key=lambda f: (len(f), -list(self.forms).index(f)))
+        """The fullest form the text uses (a Chinese form before an English one)."""
+        order = list(self.forms)
+        if self.type == "person":
+            return order[0]  # the name as read after its title; later forms are 吴局长-style aliases
+        return max(order, key=lambda f: (any(is_han(c) for c in f), len(f), -order.index(f)))
 
     @property
     def aliases(self) -> list[str]:
@@ -57,11 +60,15 @@ class ZhEntity:
 
     def add(self, form: str, span: tuple[int, int], *, inner: bool = False) -> None:
         self.forms.setdefault(form, None)
-        if span not in self.spans:
+        if span in self.spans:
+            inner = inner and span in self.inner_spans
+        else:
             self.spans.append(span)
         self.inner_only = self.inner_only and inner
         if inner:
             self.inner_spans.add(span)
+        else:
+            self.inner_spans.discard(span)
 
 
 def zone_key(name: str) -> str:
@@ -172,7 +179,7 @@ def short_forms(name: str, lex: Lexicon) -> set[str]:
 
 
 def regional_parent(name: str) -> str:
-    """The bracket-less name of a regional company (华天科技(南京)有限公司 -> 华天科技), else ""."""
+    """The bracket-less name of a regional company (汇川科技(成都)有限公司 -> 汇川科技), else ""."""
     match = _BRACKET.search(name)
     if match and divisions().named(match.group(1)):
         return name[: match.start()]

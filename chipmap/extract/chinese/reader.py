@@ -18,7 +18,7 @@ from chipmap.atlas import Atlas
 from chipmap.extract.chinese.context import ChineseContext, Mention, Position
 from chipmap.extract.chinese.divisions import divisions
 from chipmap.extract.chinese.grammar import GENERIC_BODIES, body_cands, list_cands, subject_cands
-from chipmap.extract.chinese.grouping import Grouper, ZhEntity, short_forms
+from chipmap.extract.chinese.grouping import Grouper, ZhEntity, regional_parent, short_forms
 from chipmap.extract.chinese.lexicon import lexicon
 from chipmap.extract.chinese.output import assemble
 from chipmap.extract.chinese.people import Appointment, PeopleReader, people_cands
@@ -40,7 +40,7 @@ _SHORT_FOLLOWERS = frozenset("在将的已于是与和及、,，。等项公集�
 
 
 def _chain_places(cands: list[Cand]) -> list[Cand]:
-    """A city written right before one of its districts is one place (南京市浦口区)."""
+    """A city written right before one of its districts is one place (宁波市北仑区)."""
     divs = divisions()
     places = sorted((c for c in cands if c.type == "place" and c.code), key=lambda c: c.start)
     out: list[Cand] = []
@@ -100,7 +100,9 @@ class ChineseReader:
             grouper.add(cand)
         self._aliases(text, grouper, settled)
         grouper.merge_short_forms()
+        self._regional_parents(text, grouper)
         self._bare_mentions(text, grouper)
+        self._title_aliases(text, grouper, appointments)
         self._park_orgs(grouper)
         entities = list(grouper.entities.values())
         mentions = [Mention(s, e, entity, (s, e) in entity.inner_spans)
@@ -162,6 +164,42 @@ class ChineseReader:
                     for k in range(s, e):
                         owner[k] = entity
 
+
+    @staticmethod
+    def _regional_parents(text: str, grouper: Grouper) -> None:
+        """The firm named before a regional company's bracket (某某科技 of 某某科技(成都)有限公司),
+        where the text also names it alone, is an organisation of its own."""
+        for org in [e for e in grouper.entities.values() if e.type == "org"]:
+            parent = regional_parent(org.name)
+            if len(parent) < 2 or ("org", parent) in grouper.by_form:
+                continue
+            for match in re.finditer(re.escape(parent), text):
+                s, e = match.span()
+                if text[e : e + 1] != "(" and not any(a <= s < b for a, b in org.spans):
+                    grouper.add(Cand(s, e, "org", "company", "parent"))
+
+    @staticmethod
+    def _title_aliases(text: str, grouper: Grouper, appointments: list[Appointment]) -> None:
+        """"吴局长" for 吴某某, a 局长: a surname and a role word the person holds, when no other
+        person of the article has that surname."""
+        people = [e for e in grouper.entities.values() if e.type == "person"]
+        roles: dict[int, set[str]] = {}
+        for person in appointments:
+            entity = grouper.by_form.get(("person", text[person.start : person.end]))
+            if entity is not None:
+                roles.setdefault(id(entity), set()).update(p.role for p in person.posts)
+        lex = lexicon()
+        for entity in people:
+            surname = entity.name[:2] if entity.name[:2] in lex.compound_surnames else entity.name[:1]
+            if sum(1 for p in people if p.name.startswith(surname)) != 1:
+                continue
+            held = roles.get(id(entity), set())
+            words = {r[1:] if r.startswith("副") else r for r in held} | set(held) | {"博士", "先生", "女士"}
+            for word in sorted(words, key=len, reverse=True):
+                for match in re.finditer(re.escape(surname + word), text):
+                    s, e = match.span()
+                    if not any(a < e and s < b for other in grouper.entities.values() for a, b in other.spans):
+                        entity.add(text[s:e], (s, e))
 
     @staticmethod
     def _park_orgs(grouper: Grouper) -> None:

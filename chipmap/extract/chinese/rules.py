@@ -10,7 +10,7 @@ which travel into the extraction output and the store's evidence rows. The shape
 - located_in: 落户/位于/选址 + place, 在 + place + 投资/建设/举办, a place that 吸引/引进 a list
   of firms, "firm + place + 基地", the place in a body's name, zone committees, bare 省/市 bodies;
 - part_of: the atlas and the division codes between places the article names, a place written
-  with its parent's name in front, two places written together (江苏徐州), 坐落于X的Y, zones of
+  with its parent's name in front, two places written together (安徽芜湖), 坐落于X的Y, zones of
   the article's city;
 - subsidiary_of: a name built on another body's name (…分会, …研究院), regional companies
   (X(南京)有限公司), 旗下/子公司/控股, "X在Y成立的Z", the atlas's parent links;
@@ -39,7 +39,7 @@ _AREA_ENDINGS = ("新区", "新城", "高新区", "开发区", "经开区", "经
 
 # -- helpers ----------------------------------------------------------------------------------
 def _places_from(ctx: ChineseContext, pos: int, end: int) -> list[ZhEntity]:
-    """The places written one after another from ``pos`` ("西青开发区赛达新兴产业园")."""
+    """The places written one after another from ``pos`` ("宁西开发区青禾产业园")."""
     skip = _MODIFIERS.match(ctx.text[pos:end])
     if skip and ctx.starting_at(pos) is None:
         pos += skip.end()
@@ -384,7 +384,7 @@ def atlas_hierarchy(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]
 
 @rule("part_of.zh_division_codes", "part_of", 0.85)
 def division_codes(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
-    """The nearest place the article names that the division codes put around this one (丰县 -> 徐州)."""
+    """The nearest place the article names that the division codes put around this one (涟水县 -> 淮安)."""
     for place in ctx.of_type("place"):
         if _first_sentence(ctx, place, sent):
             around = ctx.enclosing(place)
@@ -394,8 +394,8 @@ def division_codes(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
 
 @rule("part_of.zh_name_prefix", "part_of", 0.8)
 def name_prefix(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
-    """A place written with its parent in front (广州市增城区, 长沙高新区): the nearest parent named;
-    a parent named only inside the name passes to its own parent (济南高新区 -> 山东)."""
+    """A place written with its parent in front (宁波市北仑区, 合肥高新区): the nearest parent named;
+    a parent named only inside the name passes to its own parent (某市高新区 -> its province)."""
     for place in ctx.of_type("place"):
         if not _first_sentence(ctx, place, sent) or ctx.enclosing(place):
             continue
@@ -406,7 +406,7 @@ def name_prefix(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
 
 @rule("part_of.zh_juxtaposed", "part_of", 0.75)
 def juxtaposed(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
-    """Two places written together, the larger first (江苏徐州, 西青开发区赛达新兴产业园)."""
+    """Two places written together, the larger first (安徽芜湖, 宁西开发区青禾产业园)."""
     for m in ctx.in_sentence(sent, inner=True):
         if m.entity.type != "place":
             continue

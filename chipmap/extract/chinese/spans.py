@@ -6,12 +6,12 @@ Chinese has no spaces and no capitals, so a name is found from what bounds it:
   place's zone suffix (开发区, 产业园, 新城), read leftwards to the word that ends the name on
   the left (a preposition, a verb that takes the name as object, punctuation);
 - the grammar around it: the items of a list of firms ("A、B、C等企业"), the subject of
-  "在 + place + 投资", an alias the text defines ("(简称“中微”)").
+  "在 + place + 投资", an alias the text defines ("(简称“明澜”)").
 
 Every candidate is a ``Cand``; ``settle`` keeps the longest where candidates overlap, drops
-places inside organisation names (the annotation convention: 上海 in 中微半导体设备(上海)股份
-有限公司 is not a place of the article) and keeps places that prefix a longer place
-(广州市 in 广州市增城区) as inner mentions.
+places inside organisation names (the annotation convention: 成都 in 汇川科技(成都)有限
+公司 is not a place of the article) and keeps places that prefix a longer place
+(宁波市 in 宁波市北仑区) as inner mentions.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ class Gazetteer:
             self.entries[name] = ("place", atlas_id, kind, code)
         for name in lex.regions:
             self.entries.setdefault(name, ("place", "", "region", ""))
-        #: names jieba must never cut at (its dictionary tags some places as verbs: 增城)
+        #: names jieba must never cut at (its dictionary tags some place names as verbs)
         self.keep: frozenset[str] = frozenset(self.entries) | frozenset(
             d.name[:-1] for d in divs.by_code.values() if len(d.name) >= 3 and d.name[-1] in "区县市省")
         self.first: dict[str, int] = {}
@@ -184,18 +184,23 @@ def suffix_names(text: str, lex: Lexicon, words: Words | None = None,
     """Organisations and places found by the word that ends them (``keep``: known names)."""
     out: list[Cand] = []
     legal = set(lex.legal_suffixes)
-    for match in _org_re(lex).finditer(text):
+    matches = list(_org_re(lex).finditer(text))
+    # a company's name never holds another company's whole name (a branch's name may)
+    legal_ends = {m.end() for m in matches if m.group() in legal}
+    for match in matches:
         s_start, end = match.span()
         suffix = match.group()
         if text[end : end + 1] in _NOT_AFTER_SUFFIX and len(suffix) <= 2:
             continue
-        start = name_start(text, left_edge(text, s_start, limit=MAX_ORG, lex=lex), s_start, lex, words,
-                           keep)
+        stop = legal_ends if suffix in legal else ()
+        start = name_start(text, left_edge(text, s_start, limit=MAX_ORG, lex=lex, stop=stop), s_start, lex,
+                           words, keep)
         name = text[start:end]
         core = name[: len(name) - len(suffix)]
         if name.endswith(lex.not_org_endings) or lex.is_generic(name) or lex.is_generic(core):
             continue
-        if len(core) < 2 and not (core and core in "省市区县"):
+        if (len(core) < 2 and not (core and core in "省市区县")) or core in lex.not_places \
+                or core in lex.place_suffixes:
             continue
         if suffix not in legal and "(" not in core and _only_industry(core, lex):
             continue
@@ -273,6 +278,8 @@ def settle(cands: list[Cand]) -> list[Cand]:
             continue
         if cand.type == "place" and len(holders) == 1:
             outer = kept[next(iter(holders))]
+            if (outer.start, outer.end) == (cand.start, cand.end):
+                continue
             if (outer.type == "place" and outer.start == cand.start) or (
                 outer.type == "place" and cand.end <= outer.end and _prefix_chain(outer, cand, kept)):
                 cand.inner = True
