@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from itertools import pairwise
 
 from chipmap.extract.chinese.context import ChineseContext, Mention
-from chipmap.extract.chinese.grouping import ZhEntity, regional_parent, short_forms, strip_legal
+from chipmap.extract.chinese.grouping import ZhEntity, place_key, regional_parent, short_forms, strip_legal
+from chipmap.extract.chinese.lexicon import alternation
 from chipmap.extract.chinese.text import CLAUSE_BREAKS
 from chipmap.extract.rules import Found, RuleRegistry
 
@@ -198,27 +200,26 @@ def appointed(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
 
 # -- located_in ----------------------------------------------------------------------------------
 def _verb_at(text: str, pos: int, verbs: tuple[str, ...]) -> str:
-    return next((v for v in verbs if text.startswith(v, pos)), "")
+    match = _pattern(verbs).match(text, pos)
+    return match.group() if match else ""
+
+
+@cache
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return alternation(words)
 
 
 @rule("located_in.zh_settle_verb", "located_in", 0.8)
 def settle_verb(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     """[org(、org)] … 落户/落地/入驻/位于/选址 [place][place]: each firm is in each place written."""
     start, end = ctx.sentences[sent]
-    text = ctx.text
-    i = start
-    while i < end:
-        verb = _verb_at(text, i, ctx.lex.settle_verbs)
-        if not verb:
-            i += 1
-            continue
-        places = _places_from(ctx, i + len(verb), end)
-        head = _head_before(ctx, sent, i, clause=False) if places else None
+    for match in _pattern(ctx.lex.settle_verbs).finditer(ctx.text, start, end):
+        places = _places_from(ctx, match.end(), end)
+        head = _head_before(ctx, sent, match.start(), clause=False) if places else None
         if head is not None and head.entity.kind != "government":
             for org in _org_list(ctx, head):
                 for place in places:
                     yield Found(org, place)
-        i += len(verb)
 
 
 @rule("located_in.zh_at_place_builds", "located_in", 0.75)
@@ -331,8 +332,6 @@ def _places_in_name(ctx: ChineseContext, org: ZhEntity) -> list[ZhEntity]:
 @rule("located_in.zh_zone_committee", "located_in", 0.8)
 def zone_committee(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     """[zone]管委会/管理委员会/管理局: the committee is in its zone (the zone may be written shorter)."""
-    from chipmap.extract.chinese.grouping import place_key
-
     for org in ctx.of_type("org"):
         if ctx.sent_of(org.first) != sent:
             continue

@@ -51,14 +51,13 @@ class Words:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # jieba's optional pkg_resources import warns
             import jieba
-            import jieba.posseg
 
         jieba.setLogLevel(logging.WARNING)
         self.tokenizer: Any = jieba.Tokenizer()
         self.tokenizer.tmp_dir = str(cache_dir)
         self.tokenizer.cache_file = "jieba.cache"
         self.tokenizer.initialize()
-        self.tags: dict[str, str] = jieba.posseg.POSTokenizer(self.tokenizer).word_tag_tab
+        self.tags = _tags(self.tokenizer.get_dict_file())
         self.name_verbs = word_set("zh_name_verbs")
 
     def cut(self, text: str) -> list[str]:
@@ -81,6 +80,18 @@ class Words:
             if len(token) >= 2 or (start == 0 and pos < len(head) - 1):
                 cut = pos
         return cut
+
+
+def _tags(dictionary: Any) -> dict[str, str]:
+    """Word -> part-of-speech tag from jieba's dictionary file ("word freq tag" lines); read here
+    rather than through ``jieba.posseg``, whose import also loads its HMM tables."""
+    tags: dict[str, str] = {}
+    with dictionary as handle:
+        for raw in handle:
+            parts = raw.decode("utf-8").split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
 
 
 def words(cache_dir: Path | None = None) -> Words:
