@@ -94,6 +94,19 @@ class ChineseContext:
     def of_type(self, entity_type: str) -> list[ZhEntity]:
         return [e for e in self.entities if e.type == entity_type]
 
+    def first_in(self, sent: int, entity_type: str) -> list[ZhEntity]:
+        """Entities of a type first named in sentence ``sent`` (rules that state a fact once
+        per entity attach it to that sentence)."""
+        return self._first_in.get((sent, entity_type), [])
+
+    @cached_property
+    def _first_in(self) -> dict[tuple[int, str], list[ZhEntity]]:
+        table: dict[tuple[int, str], list[ZhEntity]] = {}
+        for entity in self.entities:
+            if entity.spans:
+                table.setdefault((self.sent_of(entity.first), entity.type), []).append(entity)
+        return table
+
     def sentence_text(self, sent: int) -> str:
         start, end = self.sentences[sent]
         return self.text[start:end]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from chipmap.extract.chinese.divisions import divisions
 from chipmap.extract.chinese.lexicon import Lexicon, lexicon
@@ -41,10 +42,27 @@ class ZhEntity:
     spans: list[tuple[int, int]] = field(default_factory=list)
     inner_only: bool = True  # every span is a prefix inside a longer place
     inner_spans: set[tuple[int, int]] = field(default_factory=set)
+    _name: str | None = field(default=None, repr=False)
+    _first: int | None = field(default=None, repr=False)
+
+    def changed(self) -> None:
+        """Forget the cached name and first offset (forms or spans were added)."""
+        self._name = self._first = None
 
     @property
     def name(self) -> str:
         """The fullest form the text uses (a Chinese form before an English one)."""
+        if self._name is None:
+            self._name = self._pick_name()
+        return self._name
+
+    @property
+    def first(self) -> int:
+        if self._first is None:
+            self._first = min(s for s, _ in self.spans)
+        return self._first
+
+    def _pick_name(self) -> str:
         order = list(self.forms)
         if self.type == "person":
             return order[0]  # the name as read after its title; later forms are 吴局长-style aliases
@@ -54,11 +72,8 @@ class ZhEntity:
     def aliases(self) -> list[str]:
         return sorted(f for f in self.forms if f != self.name)
 
-    @property
-    def first(self) -> int:
-        return min(s for s, _ in self.spans)
-
     def add(self, form: str, span: tuple[int, int], *, inner: bool = False) -> None:
+        self.changed()
         self.forms.setdefault(form, None)
         if span in self.spans:
             inner = inner and span in self.inner_spans
@@ -149,13 +164,14 @@ def _strip_leading_industry(name: str, lex: Lexicon) -> str:
     return name
 
 
-def short_forms(name: str, lex: Lexicon) -> set[str]:
+@lru_cache(maxsize=8192)
+def short_forms(name: str, lex: Lexicon) -> frozenset[str]:
     """The forms news shortens an organisation's name to (see the module doc)."""
     if _BRACKET.search(name):
         inner = _BRACKET.search(name)
         assert inner is not None
         if divisions().named(inner.group(1)):
-            return set()  # a regional company: its short form is its parent's name
+            return frozenset()  # a regional company: its short form is its parent's name
         name = _BRACKET.sub(lambda m: m.group(1), name)
     out: set[str] = set()
     frontier = {name}
@@ -175,7 +191,7 @@ def short_forms(name: str, lex: Lexicon) -> set[str]:
             break
         frontier |= grown
     out = {f for f in frontier if f != name and len(f) >= 2 and all(is_han(c) or c.isalnum() for c in f)}
-    return out | {f + "公司" for f in out if not f.endswith(("公司", "集团"))}
+    return frozenset(out | {f + "公司" for f in out if not f.endswith(("公司", "集团"))})
 
 
 def regional_parent(name: str) -> str:
@@ -235,6 +251,7 @@ class Grouper:
         for span in gone.spans:
             if span not in keeper.spans:
                 keeper.spans.append(span)
+        keeper.changed()
         keeper.inner_only = keeper.inner_only and gone.inner_only
         keeper.inner_spans |= gone.inner_spans
         if not keeper.atlas_id and gone.atlas_id:

@@ -157,6 +157,7 @@ class ChineseReader:
                         continue
                     for place in holders.values():
                         place.spans = [sp for sp in place.spans if not (s <= sp[0] and sp[1] <= e)]
+                        place.changed()
                         if not place.spans:
                             grouper.entities.pop(place.key, None)
                     entity.add(form, (s, e))

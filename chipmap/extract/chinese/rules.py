@@ -309,8 +309,8 @@ def name_place(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     """A place named in a body's own name and in the article in its own right (山东半导体商会 ->
     山东), when the text places the body nowhere more precise."""
     done = placed(ctx)
-    for org in ctx.of_type("org"):
-        if ctx.sent_of(org.first) != sent or org in done:
+    for org in ctx.first_in(sent, "org"):
+        if org in done:
             continue
         for place in _places_in_name(ctx, org):
             yield Found(org, place)
@@ -332,9 +332,7 @@ def _places_in_name(ctx: ChineseContext, org: ZhEntity) -> list[ZhEntity]:
 @rule("located_in.zh_zone_committee", "located_in", 0.8)
 def zone_committee(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     """[zone]管委会/管理委员会/管理局: the committee is in its zone (the zone may be written shorter)."""
-    for org in ctx.of_type("org"):
-        if ctx.sent_of(org.first) != sent:
-            continue
+    for org in ctx.first_in(sent, "org"):
         for suffix in ("管理委员会", "管委会"):
             if org.name.endswith(suffix) and len(org.name) > len(suffix) + 1:
                 key = place_key(org.name[: -len(suffix)], ctx.lex)
@@ -349,8 +347,8 @@ def local_body(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     """省X厅/省政府/市X局 written without their province or city: the one the article names;
     other government bodies with no place of their own: the article's city."""
     done = placed(ctx)
-    for org in ctx.of_type("org"):
-        if ctx.sent_of(org.first) != sent or org in done or org.kind != "government":
+    for org in ctx.first_in(sent, "org"):
+        if org in done or org.kind != "government":
             continue
         if _places_in_name(ctx, org) or org.name.startswith(("中国", "国家", "中科院", "中央", "全国")):
             continue
@@ -368,7 +366,7 @@ def local_body(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
 
 # -- part_of -------------------------------------------------------------------------------------
 def _first_sentence(ctx: ChineseContext, entity: ZhEntity, sent: int) -> bool:
-    return ctx.sent_of(entity.first) == sent
+    return any(e is entity for e in ctx.first_in(sent, entity.type))
 
 
 @rule("part_of.zh_atlas_hierarchy", "part_of", 0.85)
@@ -395,8 +393,8 @@ def division_codes(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
 def name_prefix(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     """A place written with its parent in front (宁波市北仑区, 合肥高新区): the nearest parent named;
     a parent named only inside the name passes to its own parent (某市高新区 -> its province)."""
-    for place in ctx.of_type("place"):
-        if not _first_sentence(ctx, place, sent) or ctx.enclosing(place):
+    for place in ctx.first_in(sent, "place"):
+        if ctx.enclosing(place):
             continue
         parent = ctx.prefix_parent(place)
         if parent is not None:
@@ -446,8 +444,8 @@ def article_city(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     city = ctx.city
     if city is None:
         return
-    for place in ctx.of_type("place"):
-        if not _first_sentence(ctx, place, sent) or place is city or not ctx.is_zone(place) \
+    for place in ctx.first_in(sent, "place"):
+        if place is city or not ctx.is_zone(place) \
                 or not place.name.endswith(_AREA_ENDINGS):
             continue
         if ctx.enclosing(place) or ctx.prefix_parent(place) is not None \
