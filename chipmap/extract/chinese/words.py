@@ -15,6 +15,7 @@ is not writable), never jieba's default ``/tmp/jieba.cache``. Nothing is downloa
 from __future__ import annotations
 
 import logging
+import marshal
 import os
 import tempfile
 import threading
@@ -57,7 +58,7 @@ class Words:
         self.tokenizer.tmp_dir = str(cache_dir)
         self.tokenizer.cache_file = "jieba.cache"
         self.tokenizer.initialize()
-        self.tags = _tags(self.tokenizer.get_dict_file())
+        self.tags = _cut_tags(self.tokenizer, cache_dir)
         self.name_verbs = word_set("zh_name_verbs")
 
     def cut(self, text: str) -> list[str]:
@@ -82,15 +83,31 @@ class Words:
         return cut
 
 
-def _tags(dictionary: Any) -> dict[str, str]:
-    """Word -> part-of-speech tag from jieba's dictionary file ("word freq tag" lines); read here
-    rather than through ``jieba.posseg``, whose import also loads its HMM tables."""
+def _cut_tags(tokenizer: Any, cache_dir: Path) -> dict[str, str]:
+    """Word -> tag for the dictionary words whose tag ends a name, from jieba's dictionary file
+    ("word freq tag" lines; read here rather than through ``jieba.posseg``, whose import also
+    loads its HMM tables), kept in a small marshal file beside jieba's cache."""
+    import jieba
+
+    cache = cache_dir / f"chipmap-jieba-tags-{jieba.__version__}.marshal"
+    try:
+        loaded = marshal.loads(cache.read_bytes())
+        if isinstance(loaded, dict):
+            return loaded
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
     tags: dict[str, str] = {}
-    with dictionary as handle:
+    with tokenizer.get_dict_file() as handle:
         for raw in handle:
             parts = raw.decode("utf-8").split()
-            if len(parts) == 3:
+            if len(parts) == 3 and parts[2] in _CUT_TAGS:
                 tags[parts[0]] = parts[2]
+    try:
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(marshal.dumps(tags))
+        partial.replace(cache)
+    except OSError:
+        pass  # a read-only cache folder only costs the parse next time
     return tags
 
 
