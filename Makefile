@@ -27,11 +27,12 @@ $(STAMP): requirements.lock pyproject.toml
 
 venv: $(STAMP)
 
-# PostgreSQL (storage tests) and Chromium (dashboard tests) come from Debian.
+# PostgreSQL (storage tests), Chromium and a CJK font (dashboard tests, Chinese names) come from Debian.
 system-deps:
 	@missing=""; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing="$$missing fonts-noto-cjk"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
