@@ -191,6 +191,27 @@ def test_zone_committee_is_in_its_zone(reader: ChineseReader) -> None:
     assert ("昆山高新技术产业开发区管委会", "昆山高新区") in _rels(result, "located_in")
 
 
+def test_project_invested_by_a_firm_and_built_in_a_place(reader: ChineseReader) -> None:
+    result = _read(reader, "总投资8亿元的光伏芯片项目签约落户盐城高新区。光伏芯片项目由南岭芯材有限公司投资建设。")
+    assert ("南岭芯材有限公司", "盐城高新区") in _rels(result, "located_in")
+
+
+def test_bare_project_is_the_article_project(reader: ChineseReader) -> None:
+    result = _read(reader, "传感器封装项目由北辰微电子有限公司投资建设。项目选址合肥高新区，占地80亩。")
+    assert ("北辰微电子有限公司", "合肥高新区") in _rels(result, "located_in")
+
+
+def test_project_named_after_its_firm(reader: ChineseReader) -> None:
+    result = _read(reader, "长电科技车规级封装项目在宿迁高新区奠基。")
+    assert ("长电科技", "宿迁高新区") in _rels(result, "located_in")
+
+
+def test_a_zone_with_and_without_its_zone_word(reader: ChineseReader) -> None:
+    result = _read(reader, "新工厂坐落于北京市亦庄新城。亦庄的配套日益完善。")
+    (etown,) = [p for p in result.places if "亦庄" in p.name]
+    assert "亦庄" in {etown.name, *etown.aliases}
+
+
 def test_no_place_no_located_in(reader: ChineseReader) -> None:
     result = _read(reader, "青禾半导体有限公司表示，公司将加大研发投入。")
     assert not _rels(result, "located_in")

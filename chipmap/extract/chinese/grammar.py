@@ -162,7 +162,7 @@ def subject_cands(text: str, cands: list[Cand], lex: Lexicon) -> list[Cand]:
         if start == end or _covered(cands, start, end) or name in GENERIC_BODIES or name.endswith("政府"):
             continue
         if any(c.type == "person" and c.start < end and start < c.end for c in cands) \
-                or name.endswith(("一行", "等", "们")):
+                or name.endswith(("一行", "等", "们", "会")) or name in lex.leading_words:
             continue
         if _name_like(name, lex) and not name.endswith(_NOT_ORG_TAILS) and not divisions().named(name) \
                 and (name.endswith(lex.industry_words) or len(name) <= 6):

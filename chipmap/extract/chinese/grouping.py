@@ -27,6 +27,8 @@ _ZONE_CLASSES = (
     (("综合保税区", "综保区"), "综保区"),
 )
 _BRACKET = re.compile(r"\(([^()]*)\)")
+#: Words that name a zone after the zone's own name (亦庄新城 for the zone 亦庄).
+_ZONE_WORDS = ("新城", "新区", "园区")
 
 
 @dataclass(eq=False)
@@ -274,6 +276,15 @@ class Grouper:
                     continue
                 if short.name in shorts or any(f in shorts for f in short.forms):
                     self.absorb(long, short)
+        places = [e for e in self.entities.values() if e.type == "place"]
+        zones = {f: e for e in places if e.atlas_id and e.kind == "district" for f in e.forms}
+        for place in [p for p in places if not p.atlas_id]:
+            for form in list(place.forms):
+                key = place_key(form, self.lex)
+                stem = next((key[: -len(w)] for w in _ZONE_WORDS if key.endswith(w) and len(key) > len(w)), "")
+                if stem in zones and place.key in self.entities:  # 亦庄新城 is the zone 亦庄
+                    self.absorb(zones[stem], place)
+                    break
         places = [e for e in self.entities.values() if e.type == "place"]
         by_key: dict[str, ZhEntity] = {}
         for place in sorted(places, key=lambda e: (not e.atlas_id, not e.code, -len(e.name))):

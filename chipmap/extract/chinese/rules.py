@@ -125,7 +125,8 @@ def placed(ctx: ChineseContext) -> set[ZhEntity]:
     memo = ctx.memo.get("placed")
     if memo is None:
         text_rules = ("located_in.zh_settle_verb", "located_in.zh_at_place_builds",
-                      "located_in.zh_place_attracts", "located_in.zh_site_of", "located_in.zh_zone_committee")
+                      "located_in.zh_place_attracts", "located_in.zh_site_of", "located_in.zh_zone_committee",
+                      "located_in.zh_project_of_firm")
         memo = {link.head for link in ZH_RULES.apply(ctx, range(len(ctx.sentences)), only=text_rules)}
         ctx.memo["placed"] = memo
     assert isinstance(memo, set)
@@ -302,6 +303,84 @@ def site_of(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
             continue
         if _verb_at(ctx.text, place.end, ctx.lex.site_words) and not ctx.text.startswith("项目", place.end):
             yield Found(m.entity, place.entity)
+
+
+_PHASE = re.compile(r"(一|二|三|四|五|首|\d)期$")
+
+
+def _project_name(ctx: ChineseContext, at: int, sent: int) -> tuple[int, str]:
+    """Start and name of the project whose "项目" stands at ``at`` ("" for a bare 项目)."""
+    start = _clause_start(ctx, at, sent)
+    head = ctx.text[start:at]
+    cut = max((head.rfind(w) + len(w) for w in ("的", "和", "及", "、", "由", "是", "为", "在", "如", "包括")
+               if w in head), default=0)
+    name = _PHASE.sub("", head[cut:]).strip()
+    return start + cut, name if len(name) >= 2 else ""
+
+
+def projects(ctx: ChineseContext) -> dict[str, tuple[set[ZhEntity], list[tuple[ZhEntity, int]]]]:
+    """Each project the article names -> (the firms that invest in it, the places it is built
+    in with the sentence saying so); a bare "项目" is the article's most named project."""
+    memo = ctx.memo.get("projects")
+    if isinstance(memo, dict):
+        return memo
+    found: dict[str, tuple[set[ZhEntity], list[tuple[ZhEntity, int]]]] = {}
+    bare: list[tuple[int, int]] = []  # (sentence, offset after 项目) of bare mentions
+    counts: dict[str, int] = {}
+    for sent, (s_start, s_end) in enumerate(ctx.sentences):
+        for match in re.finditer("项目", ctx.text[s_start:s_end]):
+            at = s_start + match.start()
+            p_start, name = _project_name(ctx, at, sent)
+            after = at + 2
+            if not name:
+                bare.append((sent, after))
+                continue
+            counts[name] = counts.get(name, 0) + 1
+            firms, places = found.setdefault(name, (set(), []))
+            lead = ctx.starting_at(p_start)
+            if lead is not None and lead.entity.type == "org":
+                firms.add(lead.entity)
+            investor = re.match(r"(?:是)?由", ctx.text[after : after + 2])
+            if investor:
+                org = ctx.starting_at(after + investor.end())
+                if org is not None and org.entity.type == "org" and re.match(
+                        r"(\(.{1,8}\))?(投资|建设|投资建设|承建|负责|实施|出资)", ctx.text[org.end : org.end + 12]):
+                    firms.add(org.entity)
+            places.extend((p, sent) for p in _project_places(ctx, after, s_end))
+    if found and bare:
+        main = max(counts, key=lambda n: counts[n])
+        for sent, after in bare:
+            found[main][1].extend((p, sent) for p in _project_places(ctx, after, ctx.sentences[sent][1]))
+    ctx.memo["projects"] = found
+    return found
+
+
+def _project_places(ctx: ChineseContext, pos: int, end: int) -> list[ZhEntity]:
+    """Places right after a project's "项目": 落户/选址/位于 [place], or 在 [place]."""
+    text = ctx.text
+    skip = re.match(r"(正式|已|将|拟|成功|已经)?(签约)?", text[pos:end])
+    pos += skip.end() if skip else 0
+    verb = _verb_at(text, pos, ctx.lex.settle_verbs)
+    if verb:
+        return _places_from(ctx, pos + len(verb), end)
+    if text.startswith("在", pos):
+        places = _places_from(ctx, pos + 1, end)
+        tail_end = max((m.end for m in ctx.mentions if m.entity in places and m.start > pos), default=pos)
+        window = text[tail_end : tail_end + 10]
+        if any(v in window for v in ctx.lex.build_verbs):
+            return places
+    return []
+
+
+@rule("located_in.zh_project_of_firm", "located_in", 0.7)
+def project_of_firm(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
+    """[firm]…项目 / 项目由[firm]投资建设, and that project 落户/选址/在 [place]: the firm is there."""
+    for firms, places in projects(ctx).values():
+        for place, where in places:
+            if where == sent:
+                for firm in firms:
+                    if firm.kind != "government":
+                        yield Found(firm, place)
 
 
 @rule("located_in.zh_name_place", "located_in", 0.6)
