@@ -14,8 +14,9 @@ import re
 from chipmap.extract.chinese.divisions import divisions
 from chipmap.extract.chinese.lexicon import Lexicon
 from chipmap.extract.chinese.people import Appointment, read_name
-from chipmap.extract.chinese.spans import Cand, _only_industry, left_edge
+from chipmap.extract.chinese.spans import Cand, left_edge, only_industry
 from chipmap.extract.chinese.text import BREAKS, CLAUSE_BREAKS, is_han, name_char
+from chipmap.extract.chinese.words import Words
 
 #: Words after a list that say its items are firms.
 _FIRM_WORDS = ("企业", "公司", "厂商", "龙头", "单位", "机构")
@@ -79,7 +80,7 @@ def _item_cand(text: str, start: int, end: int, lex: Lexicon, *, firms: bool) ->
     end = _right_edge(text, start, end, lex)
     item = text[start:end]
     if not _name_like(item, lex) or item.endswith(_NOT_ORG_TAILS) or divisions().named(item) \
-            or _only_industry(item, lex) or item in lex.segment_cues \
+            or only_industry(item, lex) or item in lex.segment_cues \
             or lex.titles.keys() & {item[k:j] for k in range(len(item)) for j in range(k + 2, len(item) + 1)}:
         return None
     if firms or item.endswith(lex.industry_words):
@@ -91,7 +92,7 @@ def _item_cand(text: str, start: int, end: int, lex: Lexicon, *, firms: bool) ->
     return None
 
 
-def list_cands(text: str, cands: list[Cand], lex: Lexicon) -> list[Cand]:
+def list_cands(text: str, cands: list[Cand], lex: Lexicon, words: Words | None = None) -> list[Cand]:
     """The items of lists of firms ("A、B、C等多家企业", "吸引了A、B等企业入驻")."""
     out: list[Cand] = []
     people = [c for c in cands if c.type == "person"]
@@ -119,12 +120,15 @@ def list_cands(text: str, cands: list[Cand], lex: Lexicon) -> list[Cand]:
         before = text[max(0, pieces[0][0] - 4) : pieces[0][0]]
         firms = any(w in tail for w in _FIRM_WORDS) or any(v in before for v in lex.attract_verbs)
         known = sum(1 for s, e in pieces if any(c.type == "org" and c.start == s for c in cands))
-        if not firms and known == 0:
+        if not firms and known < 2:
             continue
         for s, e in pieces:
             if e - s < 2 or any(c.start < e and s < c.end for c in people) \
                     or any(c.start <= s < c.end for c in cands if c.type == "org"):
                 continue
+            cut = words.name_start(text[s:e]) if words is not None else 0
+            if cut and e - s - cut >= 2:
+                continue  # "布局全国": a verb phrase in the list, not a firm
             cand = _item_cand(text, s, e, lex, firms=firms or known * 2 >= len(pieces))
             if cand is not None:
                 out.append(cand)

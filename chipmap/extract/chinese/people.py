@@ -20,6 +20,7 @@ from itertools import pairwise
 from chipmap.extract.chinese.lexicon import Lexicon, alternation, lexicon
 from chipmap.extract.chinese.spans import Cand, left_edge
 from chipmap.extract.chinese.text import BREAKS, is_han
+from chipmap.extract.chinese.words import Words
 
 #: One-character words that, as a would-be third character of a name, end the name instead.
 _PARTICLES = frozenset("在和与及的是将对向等为也还均所会")
@@ -85,6 +86,8 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> int:
         return -1
     short_strength = _follower_strength(text, short, lex)
     full_ok = full <= len(text) and is_han(text[short]) and text[short] not in _NOT_IN_NAMES
+    if short < len(text) and text[short] in _NOT_IN_NAMES:
+        return -1  # "向协会": a surname-like character before a body's name, not a person
     if not full_ok:
         return short if short_strength >= 1 else -1
     full_strength = _follower_strength(text, full, lex)
@@ -100,9 +103,10 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> int:
 class PeopleReader:
     """Finds people and the chains of posts written before their names."""
 
-    def __init__(self) -> None:
+    def __init__(self, words: Words | None = None) -> None:
         self.lex = lexicon()
         self.roles = alternation(tuple(self.lex.titles))
+        self.words = words
 
     def read(self, text: str) -> list[Appointment]:
         lex = self.lex
@@ -188,6 +192,8 @@ class PeopleReader:
         cut = text.rfind("兼", edge, role_start)
         if cut >= 0:
             edge = cut + 1
+        if self.words is not None and role_start - edge >= 2:
+            edge += self.words.name_start(text[edge:role_start])
         _n, rest = self.lex.strip_leading(text[edge:role_start])
         return role_start - len(rest)
 

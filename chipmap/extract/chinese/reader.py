@@ -24,19 +24,18 @@ from chipmap.extract.chinese.output import assemble
 from chipmap.extract.chinese.people import Appointment, PeopleReader, people_cands
 from chipmap.extract.chinese.rules import ZH_RULES
 from chipmap.extract.chinese.spans import (
+    SHORT_FOLLOWERS,
     Cand,
     Gazetteer,
     alias_definitions,
     event_names,
+    only_industry,
     settle,
     suffix_names,
 )
 from chipmap.extract.chinese.text import fold, is_han, sentences
 from chipmap.extract.chinese.words import words
 from chipmap.records import Article, ArticleExtraction
-
-#: Characters after which a two-character short form is a use of the name, not part of a word.
-_SHORT_FOLLOWERS = frozenset("在将的已于是与和及、,，。等项公集也还为对向拟")
 
 
 def _chain_places(cands: list[Cand]) -> list[Cand]:
@@ -73,8 +72,8 @@ class ChineseReader:
     def __init__(self, atlas: Atlas, *, cache_dir: Path | None = None) -> None:
         self.atlas = atlas
         self.gazetteer = Gazetteer(atlas)
-        self.people = PeopleReader()
         self.words = words(cache_dir)
+        self.people = PeopleReader(self.words)
 
     def read(self, article: Article) -> ArticleExtraction:
         """Everything the article states."""
@@ -86,13 +85,15 @@ class ChineseReader:
         """The article's entities, mentions and posts, ready for the rules."""
         lex = lexicon()
         text = fold(article.text)
-        cands = self.gazetteer.scan(text) + suffix_names(text, lex, self.words, self.gazetteer.keep) + event_names(text, lex)
+        cands = self.gazetteer.scan(text) + suffix_names(text, lex, self.words, self.gazetteer.keep) + event_names(text, lex, self.words)
         cands += _chain_places(cands)
         appointments = self.people.read(text)
-        cands = _clip_to_posts(cands, appointments) + people_cands(appointments)
+        persons = people_cands(appointments)
+        cands = [c for c in _clip_to_posts(cands, appointments)
+                 if c.type != "event" or not any(p.start < c.end and c.start < p.end for p in persons)] + persons
         first = settle(list(cands))
         cands += body_cands(text, appointments, first, lex)
-        cands += list_cands(text, first, lex)
+        cands += list_cands(text, first, lex, self.words)
         cands += subject_cands(text, first, lex)
         settled = settle(cands)
         grouper = Grouper(text)
@@ -149,7 +150,7 @@ class ChineseReader:
                                                     if a < e and s < b) for o in holders.values()):
                         continue
                     if entity.type == "org" and form not in entity.forms and (
-                            (len(form) < 3 and text[e : e + 1] not in _SHORT_FOLLOWERS)
+                            (len(form) < 3 and text[e : e + 1] not in SHORT_FOLLOWERS)
                             or (s > 0 and is_han(text[s - 1]) and text[s - 1] not in "与和及、在由为是将对向引进")):
                         continue
                     if entity.type == "person" and (holders or (text[e : e + 1] in lex.surnames
@@ -172,11 +173,13 @@ class ChineseReader:
         where the text also names it alone, is an organisation of its own."""
         for org in [e for e in grouper.entities.values() if e.type == "org"]:
             parent = regional_parent(org.name)
-            if len(parent) < 2 or ("org", parent) in grouper.by_form:
+            if len(parent) < 2 or ("org", parent) in grouper.by_form or only_industry(parent, lexicon()):
                 continue
             for match in re.finditer(re.escape(parent), text):
                 s, e = match.span()
-                if text[e : e + 1] != "(" and not any(a <= s < b for a, b in org.spans):
+                alone = (e >= len(text) or not is_han(text[e]) or text[e] in SHORT_FOLLOWERS) \
+                    and (s == 0 or not is_han(text[s - 1]))
+                if alone and not any(a <= s < b for a, b in org.spans):
                     grouper.add(Cand(s, e, "org", "company", "parent"))
 
     @staticmethod

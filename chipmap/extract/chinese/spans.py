@@ -29,6 +29,12 @@ from chipmap.extract.chinese.words import Words
 
 #: Characters that, right after a suffix, show it is not the end of a name (局长, 分会场, 大学生).
 _NOT_AFTER_SUFFIX = frozenset("长场员士内外生")
+#: Characters after which a short known name is a use of the name, not part of a longer word.
+SHORT_FOLLOWERS = frozenset("在将的已于是与和及、等项公集也还为对向拟董总副执首旗全控子表称宣发")
+#: Zone words that also make common nouns with everyday words in front (化工园区).
+_COMMON_ZONES = frozenset({"园区", "工业园区", "产业园", "科技园"})
+#: One-character words that end names on the left but also stand inside firms' names (天和, 实为).
+_INNER_JOINERS = frozenset("为和与")
 #: Longest organisation and place names read by their suffix.
 MAX_ORG = 32
 MAX_PLACE = 16
@@ -113,6 +119,9 @@ class Gazetteer:
                 if hit is None:
                     continue
                 etype, atlas_id, kind, code = hit
+                if etype == "org" and size <= 3 and i + size < n and is_han(text[i + size]) \
+                        and text[i + size] not in SHORT_FOLLOWERS:
+                    continue  # "中科大" inside "某中科大晶": a short name must stand alone
                 how = "atlas" if atlas_id else ("region" if kind == "region" else "division")
                 out.append(Cand(i, i + size, etype, kind, how, atlas_id, code))
                 i += size - 1
@@ -166,7 +175,7 @@ def name_start(text: str, start: int, suffix_at: int, lex: Lexicon, words: Words
     return _trim(text, start, suffix_at, lex)
 
 
-def _only_industry(core: str, lex: Lexicon) -> bool:
+def only_industry(core: str, lex: Lexicon) -> bool:
     """True for a core made only of industry words ("集成电路产业"): no name in it."""
     rest = core
     changed = True
@@ -195,6 +204,11 @@ def suffix_names(text: str, lex: Lexicon, words: Words | None = None,
         stop = legal_ends if suffix in legal else ()
         start = name_start(text, left_edge(text, s_start, limit=MAX_ORG, lex=lex, stop=stop), s_start, lex,
                            words, keep)
+        if only_industry(text[start:s_start], lex) and start > 1 and text[start - 1] in _INNER_JOINERS:
+            # "某为半导体科技有限公司": a one-character word inside the name, not its boundary
+            wider = left_edge(text, start - 1, limit=MAX_ORG, lex=lex, stop=stop)
+            if start - 1 - wider >= 1:
+                start = name_start(text, wider, s_start, lex, words, keep)
         name = text[start:end]
         core = name[: len(name) - len(suffix)]
         if name.endswith(lex.not_org_endings) or lex.is_generic(name) or lex.is_generic(core):
@@ -202,8 +216,11 @@ def suffix_names(text: str, lex: Lexicon, words: Words | None = None,
         if (len(core) < 2 and not (core and core in "省市区县")) or core in lex.not_places \
                 or core in lex.place_suffixes:
             continue
-        if suffix not in legal and "(" not in core and _only_industry(core, lex):
+        if "(" not in core and only_industry(core, lex) and (suffix not in legal or not core):
             continue
+        if words is not None and suffix not in legal and lex.org_kind(name) in {"association", "academic", "other"} \
+                and words.is_common_phrase(core, keep, lex.industry_words):
+            continue  # "外商协会": a kind of body, not a named one
         if suffix in {"政府", "人民政府"} and core in {"市", "区", "县"} \
                 and text[max(0, start - 3) : start].endswith("委、"):
             continue  # "市委、市政府": the city's leadership, not a named body
@@ -214,8 +231,10 @@ def suffix_names(text: str, lex: Lexicon, words: Words | None = None,
                            keep)
         name = text[start:end]
         core = name[: len(name) - len(match.group())]
-        if len(core) < 2 or name in lex.not_places or lex.is_generic(name) or _only_industry(core, lex):
+        if len(core) < 2 or name in lex.not_places or lex.is_generic(name) or only_industry(core, lex):
             continue
+        if words is not None and match.group() in _COMMON_ZONES and words.is_common_phrase(core, keep, lex.industry_words):
+            continue  # "化工园区", "特色专业园区": a kind of park, not a named one
         out.append(Cand(start, end, "place", lex.place_suffixes.get(match.group(), "district"), "suffix"))
     for match in re.finditer(r"[\u4e00-\u9fff]{2}[镇乡]", text):
         start, end = match.span()
@@ -225,7 +244,7 @@ def suffix_names(text: str, lex: Lexicon, words: Words | None = None,
     return out
 
 
-def event_names(text: str, lex: Lexicon) -> list[Cand]:
+def event_names(text: str, lex: Lexicon, words: Words | None = None) -> list[Cand]:
     """Conferences and meetings ("2019某某投资洽谈会"): names whose parts are not facts."""
     out: list[Cand] = []
     for match in alternation(lex.event_suffixes).finditer(text):
@@ -234,6 +253,8 @@ def event_names(text: str, lex: Lexicon) -> list[Cand]:
                 and not _boundary_before(text, i, lex):
             i -= 1
         start = _trim(text, i, match.start(), lex)
+        if words is not None and match.start() - start >= 2:
+            start += words.name_start(text[start : match.start()])
         if match.start() - start >= 4 and not lex.is_generic(text[start : match.end()]):
             out.append(Cand(start, match.end(), "event", "", "event"))
     return out

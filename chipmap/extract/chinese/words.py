@@ -27,6 +27,8 @@ from chipmap.vocab.words import word_set
 
 #: Part-of-speech tags (jieba's, ICTCLAS style) of words that end a name on the left.
 _CUT_TAGS = ("v", "vd", "p", "c", "r", "u")
+#: Tags of proper names (places, people, organisations, other names, abbreviations, foreign words).
+_PROPER_TAGS = ("ns", "nr", "nrt", "nrfg", "nt", "nz", "j", "eng", "t")
 _lock = threading.Lock()
 _cache: dict[str, Words] = {}
 
@@ -68,6 +70,17 @@ class Words:
     def tag(self, word: str) -> str:
         return self.tags.get(word, "")
 
+    def is_common_phrase(self, text: str, keep: frozenset[str] = frozenset(),
+                         industry: tuple[str, ...] = ()) -> bool:
+        """True when ``text`` is made only of everyday dictionary words (特色专业, 化工, 外商): no
+        unknown word, no proper noun, no known place; a name needs one of those."""
+        for token in self.cut(text):
+            if token in keep or (self.tag(token) in _PROPER_TAGS and token not in industry):
+                return False
+            if token not in self.tokenizer.FREQ or not self.tokenizer.FREQ[token]:
+                return False
+        return True
+
     def name_start(self, head: str, keep: frozenset[str] = frozenset()) -> int:
         """How many characters of ``head`` (a name's part before its suffix) stand before the
         name: up to the last verb, preposition, conjunction, pronoun or particle that names never
@@ -83,25 +96,30 @@ class Words:
         return cut
 
 
+def _all_tags(tokenizer: Any) -> dict[str, str]:
+    tags: dict[str, str] = {}
+    with tokenizer.get_dict_file() as handle:
+        for raw in handle:
+            parts = raw.decode("utf-8").split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
 def _cut_tags(tokenizer: Any, cache_dir: Path) -> dict[str, str]:
     """Word -> tag for the dictionary words whose tag ends a name, from jieba's dictionary file
     ("word freq tag" lines; read here rather than through ``jieba.posseg``, whose import also
     loads its HMM tables), kept in a small marshal file beside jieba's cache."""
     import jieba
 
-    cache = cache_dir / f"chipmap-jieba-tags-{jieba.__version__}.marshal"
+    cache = cache_dir / f"chipmap-jieba-tags-{jieba.__version__}-2.marshal"
     try:
         loaded = marshal.loads(cache.read_bytes())
         if isinstance(loaded, dict):
             return loaded
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    tags: dict[str, str] = {}
-    with tokenizer.get_dict_file() as handle:
-        for raw in handle:
-            parts = raw.decode("utf-8").split()
-            if len(parts) == 3 and parts[2] in _CUT_TAGS:
-                tags[parts[0]] = parts[2]
+    tags = {w: t for w, t in _all_tags(tokenizer).items() if t in _CUT_TAGS or t in _PROPER_TAGS}
     try:
         partial = cache.with_suffix(f".{os.getpid()}.tmp")
         partial.write_bytes(marshal.dumps(tags))
