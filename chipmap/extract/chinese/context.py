@@ -82,8 +82,15 @@ class ChineseContext:
 
     def in_sentence(self, sent: int, *, inner: bool = False) -> list[Mention]:
         """Mentions of one sentence in text order (prefix places left out unless ``inner``)."""
-        start, end = self.sentences[sent]
-        return [m for m in self.mentions if start <= m.start < end and (inner or not m.inner)]
+        found = self._by_sentence.get(sent, [])
+        return found if inner else [m for m in found if not m.inner]
+
+    @cached_property
+    def _by_sentence(self) -> dict[int, list[Mention]]:
+        table: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            table.setdefault(self.sent_of(m.start), []).append(m)
+        return table
 
     def starting_at(self, pos: int) -> Mention | None:
         return self._at_start.get(pos)

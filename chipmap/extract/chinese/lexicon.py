@@ -93,15 +93,17 @@ class Lexicon:
     def strip_leading(self, name: str) -> tuple[int, str]:
         """How many leading characters are connectives or times, and the rest."""
         cut = 0
-        changed = True
-        while changed:
-            changed = False
-            for word in self.leading_words:
-                if name.startswith(word, cut) and len(name) - cut - len(word) >= 2:
-                    cut += len(word)
-                    changed = True
-                    break
-        return cut, name[cut:]
+        pattern = _leading_pattern(self)
+        while True:
+            match = pattern.match(name, cut)
+            if match is None or len(name) - match.end() < 2:
+                return cut, name[cut:]
+            cut = match.end()
+
+
+@cache
+def _leading_pattern(lex: Lexicon) -> re.Pattern[str]:
+    return alternation(lex.leading_words)
 
 
 @cache

@@ -210,6 +210,15 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return alternation(words)
 
 
+@cache
+def _compiled(expression: str) -> re.Pattern[str]:
+    return re.compile(expression)
+
+
+_AT = re.compile("在")
+_PROJECT = re.compile("项目")
+
+
 @rule("located_in.zh_settle_verb", "located_in", 0.8)
 def settle_verb(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     """[org(、org)] … 落户/落地/入驻/位于/选址 [place][place]: each firm is in each place written."""
@@ -229,8 +238,8 @@ def at_place_builds(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]
     [org]项目" places the project's firm instead."""
     start, end = ctx.sentences[sent]
     text = ctx.text
-    for match in re.finditer("在", text[start:end]):
-        at = start + match.start()
+    for match in _AT.finditer(text, start, end):
+        at = match.start()
         places = _places_from(ctx, at + 1, end)
         if not places:
             continue
@@ -328,8 +337,8 @@ def projects(ctx: ChineseContext) -> dict[str, tuple[set[ZhEntity], list[tuple[Z
     bare: list[tuple[int, int]] = []  # (sentence, offset after 项目) of bare mentions
     counts: dict[str, int] = {}
     for sent, (s_start, s_end) in enumerate(ctx.sentences):
-        for match in re.finditer("项目", ctx.text[s_start:s_end]):
-            at = s_start + match.start()
+        for match in _PROJECT.finditer(ctx.text, s_start, s_end):
+            at = match.start()
             p_start, name = _project_name(ctx, at, sent)
             after = at + 2
             if not name:
@@ -444,28 +453,22 @@ def local_body(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
 
 
 # -- part_of -------------------------------------------------------------------------------------
-def _first_sentence(ctx: ChineseContext, entity: ZhEntity, sent: int) -> bool:
-    return any(e is entity for e in ctx.first_in(sent, entity.type))
-
-
 @rule("part_of.zh_atlas_hierarchy", "part_of", 0.85)
 def atlas_hierarchy(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     """The nearest place the article names that the atlas puts around this one."""
-    for place in ctx.of_type("place"):
-        if _first_sentence(ctx, place, sent):
-            around = ctx.enclosing(place)
-            if around and around[0][1] == "atlas":
-                yield Found(place, around[0][0])
+    for place in ctx.first_in(sent, "place"):
+        around = ctx.enclosing(place)
+        if around and around[0][1] == "atlas":
+            yield Found(place, around[0][0])
 
 
 @rule("part_of.zh_division_codes", "part_of", 0.85)
 def division_codes(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     """The nearest place the article names that the division codes put around this one (涟水县 -> 淮安)."""
-    for place in ctx.of_type("place"):
-        if _first_sentence(ctx, place, sent):
-            around = ctx.enclosing(place)
-            if around and around[0][1] == "codes":
-                yield Found(place, around[0][0])
+    for place in ctx.first_in(sent, "place"):
+        around = ctx.enclosing(place)
+        if around and around[0][1] == "codes":
+            yield Found(place, around[0][0])
 
 
 @rule("part_of.zh_name_prefix", "part_of", 0.8)
@@ -539,9 +542,7 @@ def branch_name(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     """A body named after another one it belongs to (某某协会集成电路设计分会, 中科院某某研究所),
     also when the parent's own parent stands in front (中科院[某某研究院]青岛中心)."""
     orgs = ctx.of_type("org")
-    for org in orgs:
-        if not _first_sentence(ctx, org, sent):
-            continue
+    for org in ctx.first_in(sent, "org"):
         best: tuple[int, ZhEntity, ZhEntity | None] | None = None
         for other in orgs:
             if other is org:
@@ -568,9 +569,7 @@ def branch_name(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
 @rule("subsidiary_of.zh_regional_company", "subsidiary_of", 0.8)
 def regional_company(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     """某某(南京)有限公司: the regional company of the firm whose name stands before the bracket."""
-    for org in ctx.of_type("org"):
-        if not _first_sentence(ctx, org, sent):
-            continue
+    for org in ctx.first_in(sent, "org"):
         parent_name = regional_parent(org.name)
         if not parent_name:
             continue
@@ -585,12 +584,13 @@ def regional_company(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]
 def subsidiary_cue(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     """[parent](的)旗下/(全资)子公司/控股的 [child], and [child]是[parent]的(全资)子公司."""
     mentions = [m for m in ctx.in_sentence(sent) if m.entity.type == "org"]
-    cues = "|".join(re.escape(c) for c in ctx.lex.subsidiary_cues)
+    cues = _pattern(ctx.lex.subsidiary_cues).pattern
+    between_cue, after_cue = _compiled(rf"的?(?:{cues})的?"), _compiled(rf"的(?:{cues})")
     for first, second in pairwise(mentions):
         between = ctx.text[first.end : second.start]
-        if re.fullmatch(rf"的?(?:{cues})的?", between):
+        if between_cue.fullmatch(between):
             yield Found(second.entity, first.entity)
-        elif between == "是" and re.match(rf"的(?:{cues})", ctx.text[second.end : second.end + 8]):
+        elif between == "是" and after_cue.match(ctx.text, second.end):
             yield Found(first.entity, second.entity)
 
 
@@ -618,8 +618,8 @@ def established_by(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
 def atlas_parent(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     """Two atlas organisations of the article, one the atlas's parent of the other."""
     by_atlas = {e.atlas_id: e for e in ctx.of_type("org") if e.atlas_id}
-    for org in by_atlas.values():
-        if not _first_sentence(ctx, org, sent):
+    for org in ctx.first_in(sent, "org"):
+        if not org.atlas_id:
             continue
         entry = ctx.atlas.orgs.get(org.atlas_id)
         if entry is not None and entry.parent in by_atlas:
@@ -630,8 +630,8 @@ def atlas_parent(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
 @rule("operates_in.zh_atlas_segments", "operates_in", 0.85)
 def atlas_segments(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     """An atlas company's segments, stated with its first mention."""
-    for org in ctx.of_type("org"):
-        if org.atlas_id and _first_sentence(ctx, org, sent) and org.kind == "company":
+    for org in ctx.first_in(sent, "org"):
+        if org.atlas_id and org.kind == "company":
             entry = ctx.atlas.orgs.get(org.atlas_id)
             for segment in entry.segments if entry else []:
                 yield Found(org, ctx.segment(segment))
@@ -640,8 +640,8 @@ def atlas_segments(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
 @rule("operates_in.zh_name_cue", "operates_in", 0.7)
 def name_cue(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     """A segment word in a company's own name (某某光刻胶, 某某封测, 某某半导体设备)."""
-    for org in ctx.of_type("org"):
-        if org.atlas_id or org.kind not in {"company"} or not _first_sentence(ctx, org, sent):
+    for org in ctx.first_in(sent, "org"):
+        if org.atlas_id or org.kind not in {"company"}:
             continue
         for cue, segment in ctx.lex.segment_cues.items():
             if any(cue in form for form in org.forms):
