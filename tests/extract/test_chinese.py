@@ -66,6 +66,30 @@ def test_subject_before_at_place_invest_is_a_firm(reader: ChineseReader) -> None
     assert ("成都岭峰通讯", "绵阳经开区") in _rels(result, "located_in")
 
 
+def test_firm_before_its_site(reader: ChineseReader) -> None:
+    result = _read(reader, "目前，蓝溪先进武汉基地已经投产，主要生产功率器件。")
+    assert "蓝溪先进" in _names(result, "organizations")
+    assert ("蓝溪先进", "武汉") in _rels(result, "located_in")
+
+
+def test_short_project_name_is_its_firm(reader: ChineseReader) -> None:
+    result = _read(reader, "澄源稀材项目主体结构已封顶。光电器件项目也已开工。")
+    orgs = set(_names(result, "organizations"))
+    assert "澄源稀材" in orgs
+    assert "光电器件" not in orgs  # everyday words name a kind of project, not a firm
+
+
+def test_a_firm_name_may_hold_a_one_character_word(reader: ChineseReader) -> None:
+    result = _read(reader, "江苏昌为半导体科技有限公司投资建设新厂。")
+    assert "江苏昌为半导体科技有限公司" in _names(result, "organizations")
+
+
+def test_kinds_of_bodies_are_not_names(reader: ChineseReader) -> None:
+    result = _read(reader, "外商协会代表参观了化工园区，集成电路产业公司也派人参加。")
+    names = {e.name for group in (result.organizations, result.places) for e in group}
+    assert not names & {"外商协会", "化工园区", "集成电路产业公司"}
+
+
 def test_generic_references_are_not_names(reader: ChineseReader) -> None:
     result = _read(reader, "该公司表示，全省首个传感器产业园将在我市建成，相关部门正在推进，城市面貌一新。")
     names = {e.name for group in (result.organizations, result.places) for e in group}

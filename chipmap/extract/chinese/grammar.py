@@ -172,3 +172,47 @@ def subject_cands(text: str, cands: list[Cand], lex: Lexicon) -> list[Cand]:
                 and (name.endswith(lex.industry_words) or len(name) <= 6):
             out.append(Cand(start, end, "org", "company", "subject"))
     return out
+
+
+_SITE = re.compile(r"(生产基地|研发基地|制造基地|基地|工厂|厂区|总部)")
+
+
+def site_cands(text: str, cands: list[Cand], lex: Lexicon) -> list[Cand]:
+    """The firm before "place + 基地/工厂/总部" ("某某先进武汉基地"): a company, whatever its ending."""
+    out: list[Cand] = []
+    places = [c for c in cands if c.type == "place" and not c.inner]
+    for place in places:
+        if not _SITE.match(text, place.end):
+            continue
+        end = place.start
+        start = _subject_start(text, end, cands, lex)
+        _cut, name = lex.strip_leading(text[start:end])
+        start = end - len(name)
+        if 2 <= len(name) <= 8 and not _covered(cands, start, end) and _name_like(name, lex) \
+                and "的" not in name and not name.startswith(lex.generic_starts) \
+                and not name.endswith(_NOT_ORG_TAILS) and not divisions().named(name) \
+                and not any(c.start < end and start < c.end for c in cands if c.type in {"person", "org", "place"}):
+            out.append(Cand(start, end, "org", "company", "site"))
+    return out
+
+
+def project_cands(text: str, cands: list[Cand], lex: Lexicon, words: Words | None) -> list[Cand]:
+    """The firm a short project name is named after ("某某稀材项目"): a name of at most four
+    characters at a clause's start that is no everyday phrase."""
+    out: list[Cand] = []
+    if words is None:
+        return out
+    for match in re.finditer("项目", text):
+        end = match.start()
+        start = end
+        while start > 0 and end - start < 5 and is_han(text[start - 1]) and text[start - 1] not in "的在和与及":
+            start -= 1
+        if start > 0 and text[start - 1] not in BREAKS:
+            continue
+        name = text[start:end]
+        if not 2 <= len(name) <= 4 or _covered(cands, start, end) or lex.is_generic(name) \
+                or any(c.start < end and start < c.end for c in cands) or only_industry(name, lex) \
+                or words.is_common_phrase(name, industry=lex.industry_words) or name in lex.leading_words:
+            continue
+        out.append(Cand(start, end, "org", "company", "project"))
+    return out

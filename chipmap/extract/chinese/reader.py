@@ -17,7 +17,14 @@ from pathlib import Path
 from chipmap.atlas import Atlas
 from chipmap.extract.chinese.context import ChineseContext, Mention, Position
 from chipmap.extract.chinese.divisions import divisions
-from chipmap.extract.chinese.grammar import GENERIC_BODIES, body_cands, list_cands, subject_cands
+from chipmap.extract.chinese.grammar import (
+    GENERIC_BODIES,
+    body_cands,
+    list_cands,
+    project_cands,
+    site_cands,
+    subject_cands,
+)
 from chipmap.extract.chinese.grouping import Grouper, ZhEntity, regional_parent, short_forms
 from chipmap.extract.chinese.lexicon import lexicon
 from chipmap.extract.chinese.output import assemble
@@ -95,6 +102,7 @@ class ChineseReader:
         cands += body_cands(text, appointments, first, lex)
         cands += list_cands(text, first, lex, self.words)
         cands += subject_cands(text, first, lex)
+        cands += site_cands(text, first, lex) + project_cands(text, first, lex, self.words)
         settled = settle(cands)
         grouper = Grouper(text)
         for cand in settled:

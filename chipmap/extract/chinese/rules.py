@@ -657,8 +657,9 @@ def project_cue(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
         tail = ctx.text[m.end : m.end + 24]
         stop = next((k for k, ch in enumerate(tail) if ch in CLAUSE_BREAKS or ch == "、"), len(tail))
         tail = tail[:stop]
-        if "项目" not in tail and "企业" not in tail:
+        end = min((tail.find(w) for w in ("项目", "企业") if w in tail), default=-1)
+        if end < 0:
             continue
         for cue, segment in ctx.lex.segment_cues.items():
-            if cue in tail:
+            if cue in tail[:end]:  # the project's own words, not what follows it
                 yield Found(m.entity, ctx.segment(segment))

@@ -33,6 +33,8 @@ _NOT_AFTER_SUFFIX = frozenset("长场员士内外生")
 SHORT_FOLLOWERS = frozenset("在将的已于是与和及、等项公集也还为对向拟董总副执首旗全控子表称宣发")
 #: Zone words that also make common nouns with everyday words in front (化工园区).
 _COMMON_ZONES = frozenset({"园区", "工业园区", "产业园", "科技园"})
+#: Company words that, after nothing but industry words, name a kind of firm, not a firm.
+_BARE_FORMS = frozenset({"公司", "集团", "集团公司", "股份公司"})
 #: One-character words that end names on the left but also stand inside firms' names (天和, 实为).
 _INNER_JOINERS = frozenset("为和与")
 #: Longest organisation and place names read by their suffix.
@@ -208,7 +210,7 @@ def suffix_names(text: str, lex: Lexicon, words: Words | None = None,
             # "某为半导体科技有限公司": a one-character word inside the name, not its boundary
             wider = left_edge(text, start - 1, limit=MAX_ORG, lex=lex, stop=stop)
             if start - 1 - wider >= 1:
-                start = name_start(text, wider, s_start, lex, words, keep)
+                start = _trim(text, wider, s_start, lex)
         name = text[start:end]
         core = name[: len(name) - len(suffix)]
         if name.endswith(lex.not_org_endings) or lex.is_generic(name) or lex.is_generic(core):
@@ -216,8 +218,8 @@ def suffix_names(text: str, lex: Lexicon, words: Words | None = None,
         if (len(core) < 2 and not (core and core in "省市区县")) or core in lex.not_places \
                 or core in lex.place_suffixes:
             continue
-        if "(" not in core and only_industry(core, lex) and (suffix not in legal or not core):
-            continue
+        if "(" not in core and only_industry(core, lex) and (suffix in _BARE_FORMS or not core):
+            continue  # "集成电路产业公司": a kind of firm; "某某装备集团有限公司" is a registered name
         if words is not None and suffix not in legal and lex.org_kind(name) in {"association", "academic", "other"} \
                 and words.is_common_phrase(core, keep, lex.industry_words):
             continue  # "外商协会": a kind of body, not a named one
