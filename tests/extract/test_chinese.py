@@ -80,8 +80,8 @@ def test_short_project_name_is_its_firm(reader: ChineseReader) -> None:
 
 
 def test_a_firm_name_may_hold_a_one_character_word(reader: ChineseReader) -> None:
-    result = _read(reader, "江苏昌为半导体科技有限公司投资建设新厂。")
-    assert "江苏昌为半导体科技有限公司" in _names(result, "organizations")
+    result = _read(reader, "江苏昌为微电子材料有限公司新厂开工。")
+    assert "江苏昌为微电子材料有限公司" in _names(result, "organizations")
 
 
 def test_kinds_of_bodies_are_not_names(reader: ChineseReader) -> None:
