@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from chipmap.atlas import Atlas
 from chipmap.extract.chinese.divisions import divisions
@@ -178,16 +178,16 @@ def name_start(text: str, start: int, suffix_at: int, lex: Lexicon, words: Words
 
 
 def only_industry(core: str, lex: Lexicon) -> bool:
-    """True for a core made only of industry words ("集成电路产业"): no name in it."""
-    rest = core
-    changed = True
-    while rest and changed:
-        changed = False
-        for word in (*lex.industry_words, "产业", "行业", "专业", "重点", "相关", "国家"):
-            if rest.endswith(word):
-                rest, changed = rest[: -len(word)], True
-                break
-    return not rest
+    """True for a core made only of industry words ("集成电路产业", "微电子材料"): no name in it."""
+    words = (*lex.industry_words, "产业", "行业", "专业", "重点", "相关", "国家")
+    return _segments_into(core, words)
+
+
+@lru_cache(maxsize=4096)
+def _segments_into(text: str, words: tuple[str, ...]) -> bool:
+    if not text:
+        return True
+    return any(text.startswith(w) and _segments_into(text[len(w) :], words) for w in words)
 
 
 def suffix_names(text: str, lex: Lexicon, words: Words | None = None,
