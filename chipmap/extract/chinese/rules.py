@@ -519,7 +519,7 @@ def located_at(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
                 yield Found(before.entity, outer)
 
 
-@rule("part_of.zh_article_city", "part_of", 0.6)
+@rule("part_of.zh_article_city", "part_of", 0.45)
 def article_city(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     """A new area or development zone with no parent written or known: in the city the article
     is about (a city's news about its zones)."""
