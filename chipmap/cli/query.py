@@ -195,7 +195,8 @@ def entity(name: Annotated[str, typer.Argument(help="An id, name or alias.")], d
         print_json(as_data(answer))
         return
     e = answer.entity
-    out.print(f"[bold]{escape(e.name)}[/] ({e.id}) {e.type} {e.kind} {', '.join(e.segments)}", highlight=False)
+    zh = f" {escape(e.name_zh)}" if e.name_zh and e.name_zh != e.name else ""
+    out.print(f"[bold]{escape(e.name)}[/]{zh} ({e.id}) {e.type} {e.kind} {', '.join(e.segments)}", highlight=False)
     table = Table("relation", "with", "evidence")
     for relation in answer.relations:
         other = relation.tail_name if relation.head_id == e.id else relation.head_name

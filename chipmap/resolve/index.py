@@ -31,6 +31,7 @@ class KnownEntity:
     kind: str
     name: str
     atlas_id: str | None = None
+    name_zh: str | None = None  # the Chinese name, when the canonical name is not Chinese
 
 
 def indexable(entity_type: str, name: str, *, canonical: bool) -> bool:

@@ -25,10 +25,11 @@ Everything here is a pure function of the extraction, the index and the atlas.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from chipmap.atlas import Atlas
 from chipmap.records import ArticleExtraction, Event, Organization, Person, Place
+from chipmap.resolve.bilingual import bracket_names, canonical, is_han, is_latin
 from chipmap.resolve.index import FUZZY_TYPES, EntityIndex, IndexView, KnownEntity
 from chipmap.resolve.names import acronyms, digits, is_acronym, name_key, slug, words_align
 
@@ -71,6 +72,8 @@ class ArticleResolution:
 
     decisions: list[tuple[Mention, Decision]] = field(default_factory=list)
     new_entities: list[KnownEntity] = field(default_factory=list)
+    #: known news entities that this article gives their first English name (name_zh keeps the old)
+    renamed: list[KnownEntity] = field(default_factory=list)
     _by_name: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     def entity_for(self, name: str, types: Iterable[str]) -> str | None:
@@ -153,23 +156,44 @@ def _by_acronym(mention: Mention, view: IndexView) -> Decision | None:
 def _known_entity(mention: Mention, entity_id: str, atlas: Atlas | None) -> KnownEntity:
     entry = atlas.get(entity_id) if atlas is not None and mention.atlas_id else None
     if entry is not None:
-        return KnownEntity(entity_id, mention.type, entry.kind, entry.name, entry.id)
-    return KnownEntity(entity_id, mention.type, mention.kind, mention.name, mention.atlas_id)
+        return KnownEntity(entity_id, mention.type, entry.kind, entry.name, entry.id, entry.name_zh)
+    name, name_zh = canonical(mention.forms) if mention.type != "person" else (mention.name, None)
+    return KnownEntity(entity_id, mention.type, mention.kind, name, mention.atlas_id,
+                       name_zh if name_zh != name else None)
+
+
+def _renamed(entity: KnownEntity, mention: Mention) -> KnownEntity | None:
+    """The entity with its first English name, when it had only a Chinese one and the mention
+    brings an English form (a Chinese-only firm keeps its Chinese name until then)."""
+    if entity.atlas_id or entity.type == "person" or not is_han(entity.name):
+        return None
+    name, _zh = canonical((entity.name, *mention.forms))
+    if not is_latin(name):
+        return None
+    return replace(entity, name=name, name_zh=entity.name)
 
 
 def _span(fact: Person | Organization | Place | Event) -> tuple[int, int] | None:
     return (fact.evidence[0].start, fact.evidence[0].end) if fact.evidence else None
 
 
+def _with_other_script(fact: Organization | Place) -> tuple[str, ...]:
+    """A fact's aliases plus the names in the other language its sentences give in brackets."""
+    sentences = [ev.sentence for ev in fact.evidence]
+    learned = [n for form in (fact.name, *fact.aliases) for n in bracket_names(form, sentences)]
+    return tuple(dict.fromkeys([*fact.aliases, *(n for n in learned if n != fact.name)]))
+
+
 def mentions_of(extraction: ArticleExtraction) -> list[Mention]:
-    """The resolver's view of an extraction: people, organisations, places, events."""
+    """The resolver's view of an extraction: people, organisations, places, events (with the
+    other-language names an article gives in brackets as aliases, see ``bilingual``)."""
     found: list[Mention] = []
     for person in extraction.people:
         found.append(Mention("person", person.name, tuple(person.aliases), span=_span(person)))
     for org in extraction.organizations:
-        found.append(Mention("org", org.name, tuple(org.aliases), org.kind, org.atlas_id, _span(org)))
+        found.append(Mention("org", org.name, _with_other_script(org), org.kind, org.atlas_id, _span(org)))
     for place in extraction.places:
-        found.append(Mention("place", place.name, tuple(place.aliases), place.kind, place.atlas_id,
+        found.append(Mention("place", place.name, _with_other_script(place), place.kind, place.atlas_id,
                              _span(place)))
     for event in extraction.events:
         found.append(Mention("event", event.name, span=_span(event)))
@@ -191,6 +215,12 @@ def resolve_article(extraction: ArticleExtraction, index: EntityIndex, *, atlas:
         if entity is None:
             entity = _known_entity(mention, decision.entity_id, atlas)
             result.new_entities.append(entity)
+        elif (renamed := _renamed(entity, mention)) is not None:
+            new_ids = {e.id for e in result.new_entities}
+            target = result.new_entities if renamed.id in new_ids else result.renamed
+            target[:] = [e for e in target if e.id != renamed.id] + [renamed]
+            view.local.add(renamed)
+            entity = renamed
         view.remember(entity, mention.forms)
         result.decisions.append((mention, decision))
         for form in mention.forms:

@@ -64,13 +64,14 @@ class ArticleRows:
     events: list[dict[str, Any]] = field(default_factory=list)
     skipped_relations: int = 0
     new_entities: list[KnownEntity] = field(default_factory=list)
+    renamed: list[KnownEntity] = field(default_factory=list)  # news entities given an English name
 
 
 def entity_row(entity: KnownEntity, *, name_zh: str | None = None, from_atlas: bool = False,
                search_text: str = "") -> dict[str, Any]:
     """An ``entities`` row."""
     return {"id": entity.id, "type": entity.type, "kind": entity.kind, "name": entity.name,
-            "name_zh": name_zh, "atlas_id": entity.atlas_id, "from_atlas": from_atlas,
+            "name_zh": name_zh or entity.name_zh, "atlas_id": entity.atlas_id, "from_atlas": from_atlas,
             "search_text": search_text or entity.name}
 
 
@@ -138,6 +139,7 @@ def article_rows(article: Article, extraction: ArticleExtraction, resolution: Ar
     for entity in resolution.new_entities:
         rows.entities.append(entity_row(entity))
     rows.new_entities = list(resolution.new_entities)
+    rows.renamed = list(resolution.renamed)
     mention_keys: set[tuple[str, str]] = set()
     for mention, decision in resolution.decisions:
         forms = rows.forms.setdefault(decision.entity_id, [])

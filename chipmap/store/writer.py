@@ -48,12 +48,13 @@ class WriteResult:
     evidence: int = 0
     skipped_relations: int = 0
     removed_entities: list[str] = field(default_factory=list)  # gone with a replaced reading
+    renamed: list[KnownEntity] = field(default_factory=list)  # news entities given an English name
 
     def apply_to(self, index: EntityIndex) -> None:
         """Tell a resolution index what this commit changed (call only after it committed)."""
         for entity_id in self.removed_entities:
             index.discard(entity_id)
-        for entity in self.new_entities:
+        for entity in [*self.new_entities, *self.renamed]:
             index.add(entity)
         for entity_id, forms in self.forms.items():
             if entity_id in index:
@@ -124,7 +125,10 @@ def write_rows(conn: Connection, rows: ArticleRows) -> WriteResult:
     if aliases:
         conn.execute(_insert(AliasRow), aliases)
     new_ids = {e["id"] for e in rows.entities}
-    changed = {a["entity_id"] for a in aliases} - new_ids
+    for entity in rows.renamed:  # a Chinese-only firm's first English name becomes its name
+        conn.execute(update(EntityRow).where(EntityRow.id == entity.id, EntityRow.from_atlas.is_(False))
+                     .values(name=entity.name, name_zh=entity.name_zh))
+    changed = ({a["entity_id"] for a in aliases} | {e.id for e in rows.renamed}) - new_ids
     refresh_search_text(conn, sorted(changed))
     fts.index_entities(conn, sorted(new_ids))
     if rows.mentions:
@@ -138,7 +142,7 @@ def write_rows(conn: Connection, rows: ArticleRows) -> WriteResult:
         conn.execute(_insert(EventRow), rows.events)
     return WriteResult(article_id=article["id"], new_entities=list(rows.new_entities), forms=rows.forms,
                        relations=len(rows.relations), evidence=len(rows.evidence),
-                       skipped_relations=rows.skipped_relations)
+                       skipped_relations=rows.skipped_relations, renamed=list(rows.renamed))
 
 
 def write_article(db: Database, rows: ArticleRows, *, replace: bool = False) -> WriteResult:

@@ -46,16 +46,16 @@ def test_reopening_is_a_no_op(db_url: str) -> None:
         pass
     with open_database(db_url) as database, database.connect() as conn:
         version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-    assert version == "0002"
+    assert version == "0003"
 
 
 def test_full_text_search_structures_exist(database: Database) -> None:
     inspector = inspect(database.engine)
     if database.dialect == "sqlite":
-        assert {"articles_fts", "entities_fts"} <= set(inspector.get_table_names())
+        assert {"articles_fts", "entities_fts", "articles_cjk", "entities_cjk"} <= set(inspector.get_table_names())
     else:
         indexes = {i["name"] for t in ("articles", "entities") for i in inspector.get_indexes(t)}
-        assert {"ix_articles_tsv", "ix_entities_tsv"} <= indexes
+        assert {"ix_articles_tsv", "ix_entities_tsv", "ix_articles_text_trgm", "ix_entities_name_trgm"} <= indexes
 
 
 @pytest.mark.parametrize(
