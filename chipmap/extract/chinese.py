@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from chipmap.atlas import Atlas
+from chipmap.extract.projects import enrich_chinese
 from chipmap.records import (
     Article,
     ArticleExtraction,
@@ -214,7 +215,7 @@ class ChineseReader:
                 person.titles.append(title)
         self._bare_mentions(text, entities)
         _merge_short_forms(entities)
-        return self._result(article, text, sentences, entities, people)
+        return enrich_chinese(self._result(article, text, sentences, entities, people), article, self.atlas)
 
     def _chunks(self, text: str) -> list[tuple[int, int]]:
         chunks, last = [], 0
