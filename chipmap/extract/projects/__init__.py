@@ -33,7 +33,12 @@ def enrich_english(result: ArticleExtraction, ctx: Context) -> ArticleExtraction
 
     segments = {o.name: list(o.segments) for o in result.organizations}
     units = {(r.head, r.tail) for r in result.relations if r.type == "subsidiary_of"}
-    result.projects, result.project_counts = english_projects(ctx, segments=segments, units=units)
+    located: dict[str, str] = {}
+    for relation in result.relations:
+        if relation.type == "located_in":
+            located.setdefault(relation.head, relation.tail)
+    result.projects, result.project_counts = english_projects(ctx, segments=segments, units=units,
+                                                              located=located)
     result.relations = mark_former(result.relations, _forms(result))
     return result
 

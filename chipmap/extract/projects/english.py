@@ -4,13 +4,15 @@ A clause reports a project when it names what is built (a facility cue: fab, pla
 centre, fund...; or an organisation whose name is such a thing, "... Investment Fund") with a
 stage word or an investment figure. Its parties are the organisations the clause names; a
 pronoun subject ("the company", "it") stands for the organisation the sentences before were
-about, and a definite subject ("the factory", "the joint venture") continues the project named
-before it. A plural facility followed by a list ("projects such as A, B and C") is one project
-per organisation listed. Reports that share a party (or a parent and its "Parent (Place)" unit)
-and agree on place, facility, phase and amount are one project; "also", "another" or
-"separate" before the facility start a new one. The status is the most advanced stage
-asserted, the amount the first investment figure written, the place the most specific place
-the reports attach to the project. Phases stay apart only when their stages differ
+about, and a definite subject ("the factory", "construction of the platform", "Named X, the
+joint venture ...") continues the project named before it. A plural facility followed by a
+list ("projects such as A, B and C", "platforms, including A, B and C") is one project per
+item. Reports that share a party (or a parent and its unit, "SMIC Beijing", "ACM Research
+(Shanghai)") and agree on place, facility, phase and amount are one project; "also",
+"another" or "separate" before the facility start a new one. The status is the most advanced
+stage asserted, the amount the first investment figure written, the place the most specific
+place the reports attach to the project (else the place of a sibling phase, else where the
+party is located). Phases stay apart only when their stages differ
 (shared/eval/dev/README.md); numbered units ("its second fund") always stay apart.
 
 Bare counts ("14 key projects", "46 projects with a total scale of ...") are returned as
@@ -23,6 +25,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from chipmap.atlas import normalise_name
 from chipmap.extract.context import Context
 from chipmap.extract.coref import Entity
 from chipmap.extract.projects.amounts import MoneySpan, find_amounts
@@ -38,7 +41,7 @@ _INVEST = re.compile(
     r"total of|registered|contribut|put in|secure|\bproject\b|to build|backed", re.IGNORECASE)
 _NOT_INVEST = re.compile(
     r"revenue|sales|output|profit|income|turnover|market value|valu(?:ed|ation)|share price|stock|tax|"
-    r"gdp|export|import|industrial scale|subsid|salar|orders?\b|loan|merger|social capital",
+    r"gdp|export|import|industrial scale|subsid|salar|orders?\b|loan|merger|social capital|attract",
     re.IGNORECASE)
 _ORDINALS = {"first": "1", "inaugural": "1", "initial": "1", "second": "2", "third": "3", "fourth": "4",
              "fifth": "5", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "i": "1", "ii": "2",
@@ -48,7 +51,7 @@ _PHASE = re.compile(
     r"four|five|iii|ii|iv|i|v)\b)", re.IGNORECASE)
 _UNIT = re.compile(
     r"\b(?:its|the|a|their)\s+(?P<ord>first|inaugural|second|third|fourth|fifth)\b(?:\s+(?:fund|round|plant|"
-    r"factory|fab|line|facility))?", re.IGNORECASE)
+    r"factory|fab|line|facility)\b|\s*[.,;]|\s*$)", re.IGNORECASE)
 _EXPANSION = re.compile(r"\bexpansion\b|\bexpand(?:s|ed|ing)?\b|\bincreas(?:e|es|ed|ing)\b[^.;]{0,30}\bcapacity\b",
                         re.IGNORECASE)
 _COUNT = re.compile(
@@ -60,29 +63,63 @@ _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
                  "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 24}
 #: A subject that stands for an organisation named before ("The company said ...").
 _PRONOUN_SUBJECT = re.compile(
-    r"^\W*(?:\w+\s+){0,3}?(?:the (?:company|firm|group|chipmaker|chip maker|foundry|manufacturer|maker)|"
+    r"^\W*(?:\w+\s+){0,3}?(?:the (?:[\w-]+\s+){0,3}?(?:company|firm|group|chipmaker|chip maker|foundry|"
+    r"manufacturer|maker|organization|organisation|institution|giant|operator)|"
     r"it|its|they|their|chipzilla)\b(?!\s+(?:is|was)\s+(?:expected|understood|reported|said|estimated|believed|"
     r"likely|hoped|planned|known|not|also|the|a)\b)", re.IGNORECASE)
 #: A clause whose subject is a facility named before ("The fab, named Fab 68, ...").
-_DEFINITE = re.compile(r"^\W*(?:(?:the|this|that|its|their)\s+)(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
+_DEFINITE = re.compile(
+    r"^\W*(?:(?:construction|expansion|completion|operation|production|groundbreaking|settlement) of\s+)?"
+    r"(?:the|this|that|its|their)\s+(?:[\w$.-]+\s+){0,3}?$", re.IGNORECASE)
+#: "Named Nexchip Semiconductor, the JV ...": the name of the facility the text was about.
+_NAMED = re.compile(r"^\W*(?:named|called|dubbed|known as)\s+", re.IGNORECASE)
+#: A facility mentioned only to describe something else ("where its headquarters are").
+_DESCRIPTIVE = re.compile(r"\b(?:where|near|whose|next to|adjacent to)\s+(?:its|the|their)?\s*(?:[\w-]+\s+){0,2}$",
+                          re.IGNORECASE)
 _NEW = re.compile(r"\b(?:also|another|separate|additional|a second)\b[^.;,]{0,50}$", re.IGNORECASE)
 _SOURCE_BEFORE = re.compile(r"(?:according to|reported by|citing|cited by|report by|said|says)\s+(?:the\s+)?$",
                             re.IGNORECASE)
 _SOURCE_AFTER = re.compile(r"^\s*(?:said|says|reported|told|noted|announced|revealed)\b", re.IGNORECASE)
 _LIST = re.compile(r"\b(?P<head>projects|platforms|centers|centres|bases|parks|funds|plants|factories|"
-                   r"facilities|institutes)\b[^.;]{0,40}?\b(?:such as|including|like|namely)\b", re.IGNORECASE)
+                   r"facilities|institutes)\b[^.;]{0,80}?\b(?:such as|including|like|namely)\s+", re.IGNORECASE)
 _EQUITY = re.compile(r"\binvest(?:s|ed|ing)?\b[^.;]{0,40}?\bin\s+(?:a|an|the)?\s*$", re.IGNORECASE)
 _ATTACH = re.compile(r"(?:\bin|\bat|\binto|\bnear|\bto|located in|based in|based at|of)\s+(?:the\s+)?"
                      r"(?:(?:southern|northern|eastern|western|central|southwestern|southeastern|northeastern|"
                      r"northwestern|chinese|city of|city|province of|district of)\s+)*$", re.IGNORECASE)
+_ATTACH_COUNTRY = re.compile(r"(?:\bin|\bat|located in|based in)\s+(?:the\s+)?$", re.IGNORECASE)
 _SETTLE = re.compile(r"\bsettled in\b|\bsettlement of\b", re.IGNORECASE)
+_POURED = re.compile(r"\b(?:poured|invested|injected|put)\s+into\s+the\b|\bwill be (?:poured|invested|injected)\b",
+                     re.IGNORECASE)
 _BARE_FACILITY_NAME = re.compile(r"^(?:fab|plant|line|phase|factory)\s*\d*\w?$", re.IGNORECASE)
 #: Org-name endings that make the organisation itself a facility (a fund, a centre, an institute).
 _FACILITY_ORG = re.compile(r"\b(?:fund|funds|center|centre|institute|laboratory|lab|park|platform|base)$",
                            re.IGNORECASE)
+_FACILITY_NAME = re.compile(r"\b(?:center|centre|institute|laboratory|lab|park|platform|base|fund|academy)$",
+                            re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:and|while|whereas|but)\s+|\s+and\s+(?=\d[\d.,]*\s*(?:billion|million)"
-                           r"|(?:its|the)\s+(?:first|second|third|inaugural)\b)", re.IGNORECASE)
+                           r"|(?:its|the)\s+(?:first|second|third|inaugural)\b|(?-i:[a-z]+ing)\b|"
+                           r"(?:as of|since|now)\b)", re.IGNORECASE)
 _SEGMENT_FACILITY = {"manufacturing": "fab", "packaging_testing": "packaging_plant"}
+_CHINA = frozenset({"china", "mainland china", "chinese mainland", "prc", "people's republic of china"})
+#: How many sentences back a definite reference ("the factory") may reach.
+_REACH = 5
+
+
+@dataclass(frozen=True, slots=True)
+class _Party:
+    """An organisation taking part in a project: a named entity, or a name the text lists."""
+
+    key: str
+    name: str
+    atlas_id: str = ""
+
+    @classmethod
+    def of(cls, entity: Entity) -> _Party:
+        return cls(entity.key, entity.name, entity.atlas_id)
+
+    @classmethod
+    def named(cls, name: str) -> _Party:
+        return cls(f"name:{normalise_name(name)}", name)
 
 
 @dataclass
@@ -96,7 +133,7 @@ class _Report:
     """What one clause says about one project."""
 
     sent: int
-    parties: list[Entity]
+    parties: list[_Party]
     cues: list[FacilityCue]
     place: tuple[Entity, bool] | None  # the place, and whether the text attaches it ("in X")
     amount: MoneySpan | None
@@ -113,14 +150,19 @@ class _Report:
             return most_specific(self.cues)
         return self.facility or "other"
 
+    def stage(self) -> str | None:
+        asserted = [c for c, _ in self.steps if c.asserted]
+        pool = asserted or [c for c, _ in self.steps]
+        return max((c.reported for c in pool), key=lambda s: STAGE_RANK[s]) if pool else None
+
 
 @dataclass
 class _Draft:
     reports: list[_Report] = field(default_factory=list)
 
     @property
-    def parties(self) -> list[Entity]:
-        seen: dict[str, Entity] = {}
+    def parties(self) -> list[_Party]:
+        seen: dict[str, _Party] = {}
         for report in self.reports:
             for party in report.parties:
                 seen.setdefault(party.key, party)
@@ -147,7 +189,7 @@ class _Draft:
             return None
         attached = [p for p, sure in options if sure]
         pool = attached or [p for p, _ in options]
-        return max(pool, key=lambda p: (ctx.level(p), -pool.index(p)))
+        return max(pool, key=lambda p: (p.kind != "region", ctx.level(p), -pool.index(p)))
 
     def best_step(self) -> tuple[StatusCue, str | None, int] | None:
         steps = [(cue, date, r.sent) for r in self.reports for cue, date in r.steps]
@@ -155,6 +197,10 @@ class _Draft:
         if not pool:
             return None
         return max(pool, key=lambda s: (STAGE_RANK[s[0].reported], s[1] or "", s[2]))
+
+    def stage(self) -> str | None:
+        step = self.best_step()
+        return step[0].reported if step else None
 
 
 def _mentions_in(ctx: Context, entity_type: str, sent: int) -> list[tuple[Entity, int, int]]:
@@ -172,11 +218,14 @@ def _clauses(text: str) -> list[_Clause]:
 
 
 def _investment(text: str, span: MoneySpan) -> bool:
-    before, after = text[max(0, span.start - 60):span.start], text[span.end:span.end + 45]
+    before, after = text[max(0, span.start - 60):span.start], text[span.end:span.end + 60]
+    after = re.sub(r"^\s*\([^)]*\)", "", after)
     if _NOT_INVEST.search(before[-35:]) or _NOT_INVEST.search(after[:25]):
         return False
+    if re.match(r"\s*in\s+(?:the\s+)?[A-Z]", after):
+        return False  # "invested 13 billion yuan in YMTC": an equity stake in a company
     return bool(_INVEST.search(before) or _INVEST.search(after[:30])
-                or re.match(r"\s*(?:[\w-]+\s+){0,2}(?:project|fund|plant|fab|factory)", after))
+                or re.match(r"\s*(?:[\w-]+\s+){0,3}(?:project|fund|plant|fab|factory)", after))
 
 
 def _counts(ctx: Context, sent: int, text: str) -> list[tuple[ProjectCount, int, int]]:
@@ -210,7 +259,7 @@ def _phase(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _name(text: str, cue: FacilityCue, parties: list[Entity]) -> str:
+def _name(text: str, cue: FacilityCue, parties: list[_Party]) -> str:
     """A short description: "<party>'s <words before the facility cue> <cue>"."""
     words = text[max(0, cue.start - 40):cue.start].split()
     lead: list[str] = []
@@ -221,7 +270,7 @@ def _name(text: str, cue: FacilityCue, parties: list[Entity]) -> str:
         lead.insert(0, word)
         if len(lead) >= 4:
             break
-    phrase = " ".join([*lead, cue.text]).strip()
+    phrase = " ".join([*lead, cue.text]).strip().strip("\"'“”")
     owner = parties[0].name if parties else ""
     return f"{owner}'s {phrase}" if owner and owner.lower() not in phrase.lower() else phrase
 
@@ -238,47 +287,50 @@ def _subject_org(ctx: Context, sent: int) -> Entity | None:
 
 
 def _place(ctx: Context, sent: int, clause: _Clause, sent_start: int, text: str) -> tuple[Entity, bool] | None:
-    """The most specific place a clause names, attached ones ("in X", "X's") first; China and
-    datelines never place a project."""
-    best: tuple[tuple[bool, int, int], Entity, bool] | None = None
+    """The most specific place a clause names, attached ones ("in X", "X's") first; China,
+    datelines and adjectives ("US chipmaker") never place a project."""
+    best: tuple[tuple[bool, bool, int, int], Entity, bool] | None = None
     for place, start, end in _mentions_in(ctx, "place", sent):
         at, stop = start - sent_start, end - sent_start
         if not clause.start <= at < clause.start + len(clause.text):
             continue
-        if place.kind in {"country", "region"} and place.name.lower() in {"china", "mainland china",
-                                                                           "chinese mainland", "prc"}:
+        if place.name.lower() in _CHINA:
             continue
         if place.name.isupper() and len(place.name) > 3 and text[stop:stop + 4].strip().startswith(("--", "—", "(")):
             continue  # a dateline ("BEIJING --")
         after = text[stop:stop + 12]
-        if re.match(r"\s+(?:chipmaker|company|firm|government|authorities|officials|chip|-based)", after) or \
-                re.match(r"-based", after):
-            continue  # "US chipmaker", "Beijing-based": about the company, not where the project is
-        attached = bool(_ATTACH.search(text[max(0, at - 40):at]) or re.match(r"['\u2019]s?\b|\s*\)", after)
-                        or re.match(r",\s+[A-Z]", after))
-        key = (attached, ctx.level(place), -at)
+        if re.match(r"\s+(?:chipmaker|company|firm|government|authorities|officials|chip|based)\b|-based", after):
+            continue
+        before = text[max(0, at - 40):at]
+        if place.kind == "country":
+            attached = bool(_ATTACH_COUNTRY.search(before))
+        else:
+            attached = bool(_ATTACH.search(before) or re.match(r"['\u2019]s?\b|\s*\)", after)
+                            or re.match(r",\s+[A-Z]", after))
+        key = (place.kind != "region", attached, ctx.level(place), -at)
         if best is None or key > best[0]:
             best = (key, place, attached)
     return (best[1], best[2]) if best else None
 
 
-def _party_filter(ctx: Context, orgs: list[tuple[Entity, int, int]], text: str,
-                  sent_start: int) -> list[Entity]:
-    kept, sources = [], []
-    for org, start, end in orgs:
+def _party_filter(orgs: list[tuple[Entity, int, int]], text: str) -> list[_Party]:
+    """The organisations of a clause that take part (sources, media and equity targets left out;
+    a source is kept when nobody else is named)."""
+    kept: list[_Party] = []
+    sources: list[_Party] = []
+    for org, at, stop in orgs:
         if org.kind == "media" or _BARE_FACILITY_NAME.match(org.name):
             continue
-        at, stop = start - sent_start, end - sent_start
         if _SOURCE_BEFORE.search(text[max(0, at - 22):at]) or _SOURCE_AFTER.match(text[stop:stop + 12]):
-            sources.append(org)
+            sources.append(_Party.of(org))
             continue
         if _EQUITY.search(text[max(0, at - 70):at]):
             continue  # "invested 13 billion yuan in YMTC": an equity stake, not a project
-        kept.append(org)
-    return list({o.key: o for o in (kept or sources)}.values())
+        kept.append(_Party.of(org))
+    return list({p.key: p for p in (kept or sources)}.values())
 
 
-def _segment_facility(ctx: Context, parties: list[Entity], segments: Mapping[str, Sequence[str]]) -> str:
+def _segment_facility(parties: list[_Party], segments: Mapping[str, Sequence[str]]) -> str:
     for party in parties:
         for segment in segments.get(party.name, []):
             if segment in _SEGMENT_FACILITY:
@@ -286,79 +338,164 @@ def _segment_facility(ctx: Context, parties: list[Entity], segments: Mapping[str
     return "other"
 
 
-def _clause_reports(ctx: Context, sent: int, segments: Mapping[str, Sequence[str]],
-                    last: list[_Report]) -> tuple[list[_Report], list[ProjectCount]]:
-    span = ctx.sents[sent]
+def _list_items(text: str, start: int, orgs: list[tuple[Entity, int, int]]) -> list[tuple[_Party, str]]:
+    """The items of "such as A, B and C" from ``start``: organisations named there, else
+    capitalised names ending in a facility word ("Wuxi IC and energy storage research institute")."""
+    tail = re.split(r"[.;]|\s+(?:as well as|while|which|with a)\s+", text[start:])[0]
+    items = [i.strip(" ,\"'“”") for i in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=(?:the\s+)?[A-Z])", tail)]
+    found: list[tuple[_Party, str]] = []
+    for item in items:
+        item = re.sub(r"^(?:the|a|an)\s+", "", item, flags=re.IGNORECASE)
+        if not item:
+            continue
+        offset = text.find(item, start)
+        org = next((o for o, s, e in orgs if s <= offset < e or (offset <= s < offset + len(item))), None)
+        if org is not None and len(org.name) >= len(item) * 0.6:
+            found.append((_Party.of(org), org.name))
+        elif item[:1].isupper() and _FACILITY_NAME.search(item) and len(item.split()) <= 12:
+            found.append((_Party.named(item), item))
+    return found
+
+
+@dataclass
+class _Sentence:
+    """One sentence's look-ups, shared by its clauses."""
+
+    index: int
+    text: str
+    offset: int
+    orgs: list[tuple[Entity, int, int]]  # offsets within the sentence
+    cues: list[FacilityCue]
+    statuses: list[StatusCue]
+    amounts: list[MoneySpan]
+    counts: list[ProjectCount]
+
+
+def _sentence(ctx: Context, index: int) -> _Sentence:
+    span = ctx.sents[index]
     text, offset = span.text, span.start_char
-    found_counts = _counts(ctx, sent, text)
+    found_counts = _counts(ctx, index, text)
     counted = [(s, e) for _, s, e in found_counts]
-    orgs = _mentions_in(ctx, "org", sent)
-    people = [(s - offset, e - offset) for _, s, e in _mentions_in(ctx, "person", sent)]
-    org_spans = [(o, s - offset, e - offset) for o, s, e in orgs]
-    all_cues = [c for c in english_facilities(text)
-                if not any(s <= c.start < e for s, e in counted) and not any(s <= c.start < e for s, e in people)]
-    statuses = english_cues(text)
+    people = [(s - offset, e - offset) for _, s, e in _mentions_in(ctx, "person", index)]
+    orgs = [(o, s - offset, e - offset) for o, s, e in _mentions_in(ctx, "org", index)]
+    cues = [c for c in english_facilities(text)
+            if not any(s <= c.start < e for s, e in counted) and not any(s <= c.start < e for s, e in people)
+            and not _DESCRIPTIVE.search(text[max(0, c.start - 40):c.start])]
     amounts = [a for a in find_amounts(text) if not a.conversion and not a.bound and _investment(text, a)
                and not any(s <= a.start < e + 60 for s, e in counted)]
+    return _Sentence(index, text, offset, orgs, cues, english_cues(text), amounts, [c for c, _, _ in found_counts])
+
+
+def _clause_reports(ctx: Context, sent: _Sentence, segments: Mapping[str, Sequence[str]],
+                    earlier: list[_Report]) -> list[_Report]:
+    text = sent.text
     reports: list[_Report] = []
-    inherited: list[Entity] = []
+    inherited: list[_Party] = []
+    previous_steps: list[tuple[StatusCue, str | None]] = []
     for clause in _clauses(text):
         lo, hi = clause.start, clause.start + len(clause.text)
-        inside = [c for c in all_cues if lo <= c.start < hi]
-        named = [c for c in inside if any(s <= c.start < e for _, s, e in org_spans)]
+        inside = [c for c in sent.cues if lo <= c.start < hi]
+        named = [c for c in inside if any(s <= c.start < e for _, s, e in sent.orgs)]
         cues = [c for c in inside if c not in named]
-        facility_orgs = [o for o, s, e in org_spans if lo <= s < hi and _FACILITY_ORG.search(o.name)
-                         and (any(s <= c.start < e for c in named) or o.kind in {"investor", "academic"})]
-        steps = [(c, english_date(_date_window(text, c), ctx.published)) for c in statuses if lo <= c.start < hi]
-        money = next((a for a in amounts if lo <= a.start < hi), None)
-        clause_orgs = [(o, s + offset, e + offset) for o, s, e in org_spans if lo <= s < hi]
-        parties = _party_filter(ctx, clause_orgs, text, offset)
+        steps = [(c, _step_date(text, c, ctx)) for c in sent.statuses if lo <= c.start < hi]
+        # an organisation that is itself a facility counts when it is being set up, not when it acts
+        facility_orgs = [_Party.of(o) for o, s, e in sent.orgs if lo <= s < hi and _FACILITY_ORG.search(o.name)
+                         and steps and (any(s <= c.start < e for c in named) or o.kind in {"investor", "academic"})]
+        money = next((a for a in sent.amounts if lo <= a.start < hi), None)
+        clause_orgs = [(o, s, e) for o, s, e in sent.orgs if lo <= s < hi]
+        parties = _party_filter(clause_orgs, text)
         settle = bool(_SETTLE.search(clause.text)) and bool(parties)
-        if cues and all(c.generic and c.text.lower().endswith("s") for c in cues) and not _LIST.search(clause.text):
+        if cues and all(c.generic and c.text.lower() == "projects" for c in cues) and not _LIST.search(clause.text):
             cues = []  # "products and projects": a plural generic noun alone names nothing
-        if not (cues or facility_orgs or settle) or not (steps or money):
-            if parties or clause_orgs:
-                inherited = parties or inherited
-            if not cues and steps and reports == [] and _PRONOUN_SUBJECT.match(clause.text) and last:
-                # "The company began production in December 2019": continues the project before
-                reports.append(_Report(sent, [], [], None, money, steps, _phase(clause.text), "", definite=True))
+        if not steps and cues and previous_steps and not _DEFINITE.match(text[lo:cues[0].start]):
+            steps = previous_steps  # "raised X for its first fund, and Y for its second fund"
+        named_subject = _NAMED.match(clause.text)
+        if money and not cues and not facility_orgs and reports and reports[-1].sent == sent.index and \
+                (phase_here := _phase(clause.text)) and phase_here[0] == "unit":
+            # "... for its inaugural fund and 204 billion yuan for its second": the same kind again
+            prev = reports[-1]
+            reports.append(_Report(sent.index, prev.parties, prev.cues, prev.place, money, prev.steps, phase_here,
+                                   prev.name, new=True, facility=prev.facility))
             continue
+        if named_subject and clause_orgs and (steps or money) and not cues:
+            # "Named Sien IC Manufacturing (SIMC), the first CIDM will be located in Huangpu"
+            org = clause_orgs[0][0]
+            reports.append(_Report(sent.index, [_Party.of(org)], [], _place(ctx, sent.index, clause, sent.offset, text),
+                                   money, steps, _phase(clause.text), org.name, definite=True,
+                                   facility=_segment_facility([_Party.of(org)], segments)))
+            continue
+        if not (cues or facility_orgs or settle) or not (steps or money):
+            if parties:
+                inherited = parties
+            if steps:
+                previous_steps = steps
+            pronoun = _PRONOUN_SUBJECT.match(clause.text) or (money and _POURED.search(clause.text))
+            if not cues and (steps or money) and not clause_orgs and pronoun and (earlier or reports):
+                # "The company began production in December 2019": continues the project before
+                reports.append(_Report(sent.index, [], [], None, money, steps, _phase(clause.text), "",
+                                       definite=True))
+            continue
+        previous_steps = steps
         first = cues[0] if cues else None
         head = text[lo:first.start] if first else ""
-        definite = bool(first and _DEFINITE.match(head) and not any(lo <= s < first.start for _, s, _ in org_spans))
-        new = bool(first and _NEW.search(text[max(lo, first.start - 60):first.start]))
+        definite = bool(first and _DEFINITE.match(head) and not any(lo <= s < first.start for _, s, _ in sent.orgs))
+        new = bool(_NEW.search(text[max(lo, first.start - 60):first.start]) if first
+                   else re.search(r"\b(?:another|separate|additional)\b", clause.text, re.IGNORECASE))
         if not parties and not definite:
             if inherited:
                 parties = list(inherited)
             elif _PRONOUN_SUBJECT.match(text[lo:lo + 40]):
-                subject = _subject_org(ctx, sent)
-                parties = [subject] if subject else []
-        for org in facility_orgs:
-            if org not in parties:
-                parties.append(org)
+                subject = _subject_org(ctx, sent.index)
+                parties = [_Party.of(subject)] if subject else []
+        for party in facility_orgs:
+            if party.key not in {p.key for p in parties}:
+                parties.append(party)
+        place = _place(ctx, sent.index, clause, sent.offset, text)
+        listed = _LIST.search(clause.text)
+        if listed:
+            # "introduced major projects such as A, B and C": one project each
+            items = _list_items(text, lo + listed.end(), sent.orgs)
+            if len(items) > 1:
+                for party, item in items:
+                    reports.append(_Report(sent.index, [party], [c for c in cues if c.start < lo + listed.end()],
+                                           place, None, steps, None, item if party.key.startswith("name:")
+                                           else f"{item} project", facility=_segment_facility([party], segments)
+                                           if not _FACILITY_NAME.search(item) else _named_facility(item), new=True))
+                inherited = parties or inherited
+                continue
         if not parties and not definite:
             continue
-        inherited = parties
-        place = _place(ctx, sent, clause, offset, text)
-        phase = _phase(clause.text)
-        listed = _LIST.search(clause.text)
-        if listed and len(parties) > 1:
-            # "introduced major projects such as A, B and C": one project each
-            cut = lo + listed.end()
-            for org, s, _e in org_spans:
-                if s >= cut and org in parties:
-                    reports.append(_Report(sent, [org], [c for c in cues if c.start < cut], place, None, steps,
-                                           None, f"{org.name} project",
-                                           facility=_segment_facility(ctx, [org], segments), new=True))
-            continue
+        inherited = parties or inherited
         name = _name(text, first, parties) if first else (facility_orgs[0].name if facility_orgs
                                                           else f"{parties[0].name} project")
-        facility = None if cues else ("fund" if any(o.name.lower().endswith(("fund", "funds")) for o in facility_orgs)
-                                      else "rd_center" if facility_orgs
-                                      else _segment_facility(ctx, parties, segments))
-        reports.append(_Report(sent, parties, cues, place, money, steps, phase, name, definite=definite and
-                               not parties, new=new, facility=facility))
-    return reports, [c for c, _, _ in found_counts]
+        facility = None if cues else ("fund" if any(p.name.lower().endswith(("fund", "funds")) for p in facility_orgs)
+                                      else "rd_center" if facility_orgs else _segment_facility(parties, segments))
+        reports.append(_Report(sent.index, parties, cues[:1] if definite else cues, place, money, steps,
+                               _phase(clause.text), name, definite=definite, new=new, facility=facility))
+    return reports
+
+
+def _named_facility(name: str) -> str:
+    lowered = name.lower()
+    if lowered.endswith(("fund", "funds")):
+        return "fund"
+    if lowered.endswith(("park", "platform")):
+        return "other"
+    if lowered.endswith("base"):
+        return "production_base"
+    return "rd_center"
+
+
+def _step_date(text: str, cue: StatusCue, ctx: Context) -> str | None:
+    """The date of a stage: the first date after its cue in the clause, else the last before it."""
+    window = _date_window(text, cue)
+    at = window.find(text[cue.start:cue.end])
+    after = english_date(window[at:], ctx.published) if at >= 0 else None
+    if after:
+        return after
+    before = window[:at] if at > 0 else ""
+    dates = [english_date(before[i:], ctx.published) for i in range(len(before) - 1, -1, -8)]
+    return next((d for d in dates if d), None)
 
 
 def _date_window(text: str, cue: StatusCue) -> str:
@@ -368,41 +505,49 @@ def _date_window(text: str, cue: StatusCue) -> str:
     return text[start:min(ends) if ends else len(text)]
 
 
-def _related(a: Entity, b: Entity, units: set[tuple[str, str]]) -> bool:
-    """One organisation, or a parent and its unit ("ACM Research (Shanghai)", a stated subsidiary)."""
+def _related(a: _Party, b: _Party, units: set[tuple[str, str]]) -> bool:
+    """One organisation, or a parent and its unit: "SMIC Beijing", "ACM Research (Shanghai)",
+    or a subsidiary the article states."""
     if a.key == b.key:
         return True
-    na, nb = a.name.lower(), b.name.lower()
-    short, long_ = sorted((na, nb), key=len)
-    if long_.startswith(short + " (") or (long_.startswith(short + " ") and len(short.split()) >= 2 \
-            and long_[len(short) + 1:].split()[0][:1] in "("):
-        return True
+    short, long_ = sorted((a.name, b.name), key=len)
+    if long_.startswith(short + " "):
+        rest = long_[len(short) + 1:]
+        if rest.startswith("(") or (len(rest.split()) == 1 and rest[:1].isupper()):
+            return True
     return (a.name, b.name) in units or (b.name, a.name) in units
 
 
+def _shares_party(a: list[_Party], b: list[_Party], units: set[tuple[str, str]]) -> bool:
+    return any(_related(p, q, units) for p in a for q in b)
+
+
 def _compatible(draft: _Draft, report: _Report, ctx: Context, units: set[tuple[str, str]]) -> bool:
-    if not any(_related(p, q, units) for p in draft.parties for q in report.parties):
+    if not _shares_party(draft.parties, report.parties, units):
         return False
     a, b = draft.phase, report.phase
     if a and b and a != b:
         return False
     if (a is not None and a[0] == "expansion") != (b is not None and b[0] == "expansion"):
         return False  # an expansion is not the plant it expands
+    numbered = a if a and a[0] == "phase" and a[1] != "1" else b if b and b[0] == "phase" and b[1] != "1" else None
+    if numbered and not (a and b) and draft.stage() and report.stage() and draft.stage() != report.stage():
+        return False  # "phase two" at one stage, the unphased plant at another: the existing plant
     place, other = draft.place(ctx), report.place[0] if report.place else None
     if place and other and place.key != other.key and not _contains(ctx, place, other):
         return False
-    if not facilities_compatible(_family(draft.kind, draft), _family(report.kind, report)):
+    if not facilities_compatible(_family(draft), _family(report)):
         return False
     return amounts_compatible(draft.amount.amount() if draft.amount else None,
                               report.amount.amount() if report.amount else None)
 
 
-def _family(kind: str, item: _Draft | _Report) -> str | None:
+def _family(item: _Draft | _Report) -> str | None:
     """A facility for compatibility: a report naming only a generic head noun fits anything."""
     cues = item.cues if isinstance(item, _Report) else [c for r in item.reports for c in r.cues]
     if cues and all(c.generic for c in cues):
         return None
-    return kind
+    return item.kind
 
 
 def _contains(ctx: Context, a: Entity, b: Entity) -> bool:
@@ -415,14 +560,17 @@ def _contains(ctx: Context, a: Entity, b: Entity) -> bool:
 def _group(reports: list[_Report], ctx: Context, units: set[tuple[str, str]]) -> list[_Draft]:
     drafts: list[_Draft] = []
     for report in reports:
-        if report.definite and not report.parties:
-            target = next((d for d in reversed(drafts) if d.reports[-1].sent >= report.sent - 3
-                           and facilities_compatible(_family(d.kind, d), _family(report.kind, report))), None)
+        if report.definite:
+            target = next((d for d in reversed(drafts) if d.reports[-1].sent >= report.sent - _REACH
+                           and facilities_compatible(_family(d), _family(report))), None)
             if target is None:
+                if report.parties:
+                    drafts.append(_Draft([report]))
                 continue
             if report.phase and target.phase and report.phase != target.phase:
-                drafts.append(_Draft([_Report(report.sent, target.parties, report.cues, report.place, report.amount,
-                                              report.steps, report.phase, report.name or target.reports[0].name)]))
+                base = target.reports[0]
+                drafts.append(_Draft([_Report(report.sent, target.parties, base.cues, base.place, report.amount,
+                                              report.steps, report.phase, base.name, facility=base.facility)]))
             else:
                 target.reports.append(report)
             continue
@@ -435,16 +583,11 @@ def _group(reports: list[_Report], ctx: Context, units: set[tuple[str, str]]) ->
     # phases of one project stay apart only when their stages differ
     merged: list[_Draft] = []
     for draft in drafts:
-        step = draft.best_step()
+        stage = draft.stage()
         twin = None
-        if draft.phase and draft.phase[0] == "phase" and step is not None:
-            for other in merged:
-                other_step = other.best_step()
-                if other_step is not None and other_step[0].reported == step[0].reported and \
-                        other.phase and other.phase[0] == "phase" and \
-                        any(_related(p, q, units) for p in other.parties for q in draft.parties):
-                    twin = other
-                    break
+        if draft.phase and draft.phase[0] == "phase" and stage is not None:
+            twin = next((m for m in merged if m.stage() == stage and m.phase and m.phase[0] == "phase"
+                         and _shares_party(m.parties, draft.parties, units)), None)
         if twin is not None:
             twin.reports.extend(draft.reports)
         else:
@@ -452,7 +595,7 @@ def _group(reports: list[_Report], ctx: Context, units: set[tuple[str, str]]) ->
     return merged
 
 
-def _project(draft: _Draft, ctx: Context) -> Project | None:
+def _project(draft: _Draft, ctx: Context, fallback_place: Entity | None) -> Project | None:
     parties = draft.parties
     step = draft.best_step()
     if (step is None and draft.amount is None) or not parties:
@@ -461,7 +604,7 @@ def _project(draft: _Draft, ctx: Context) -> Project | None:
                for r in draft.reports for cue, date in r.steps]
     history.sort(key=lambda s: (s.date or "9999", STAGE_RANK[s.status]))
     amount_report = next((r for r in draft.reports if r.amount), None)
-    place = draft.place(ctx)
+    place = draft.place(ctx) or fallback_place
     place_report = next((r for r in draft.reports if r.place and place and r.place[0].key == place.key), None)
     field_evidence = {
         "parties": [ctx.evidence(r.sent) for r in draft.reports if r.parties][:3],
@@ -488,20 +631,42 @@ def _project(draft: _Draft, ctx: Context) -> Project | None:
     )
 
 
+def _fallback_places(drafts: list[_Draft], ctx: Context, located: Mapping[str, str],
+                     units: set[tuple[str, str]]) -> list[Entity | None]:
+    """A place for drafts that name none: a sibling project's (same party), else where the
+    article locates the party."""
+    places = {p.name: p for p in ctx.of_type("place")}
+    out: list[Entity | None] = []
+    for draft in drafts:
+        if draft.place(ctx) is not None:
+            out.append(None)
+            continue
+        sibling = next((d.place(ctx) for d in drafts if d is not draft and d.place(ctx) is not None
+                        and _shares_party(d.parties, draft.parties, units)), None)
+        if sibling is None:
+            names = [located[p.name] for p in draft.parties if p.name in located]
+            sibling = next((places[n] for n in names if n in places and n.lower() not in _CHINA), None)
+        out.append(sibling)
+    return out
+
+
 def english_projects(ctx: Context, *, segments: Mapping[str, Sequence[str]] | None = None,
-                     units: set[tuple[str, str]] | None = None) -> tuple[list[Project], list[ProjectCount]]:
+                     units: set[tuple[str, str]] | None = None,
+                     located: Mapping[str, str] | None = None) -> tuple[list[Project], list[ProjectCount]]:
     """The projects and bare project counts an English article reports.
 
     ``segments``: organisation name -> its chain segments (a fab for a foundry when no word
     says what is built); ``units``: (unit, parent) name pairs the article states, so that a
-    parent and its unit are one party.
+    parent and its unit are one party; ``located``: organisation name -> the place the article
+    locates it in, for projects whose own sentences name no place.
     """
     reports: list[_Report] = []
     counts: list[ProjectCount] = []
-    for sent in range(len(ctx.sents)):
-        found, found_counts = _clause_reports(ctx, sent, segments or {}, reports)
-        reports.extend(found)
-        counts.extend(found_counts)
+    for index in range(len(ctx.sents)):
+        sent = _sentence(ctx, index)
+        reports.extend(_clause_reports(ctx, sent, segments or {}, reports))
+        counts.extend(sent.counts)
     drafts = _group(reports, ctx, units or set())
-    projects = [p for p in (_project(d, ctx) for d in drafts) if p is not None]
+    fallbacks = _fallback_places(drafts, ctx, located or {}, units or set())
+    projects = [p for p in (_project(d, ctx, f) for d, f in zip(drafts, fallbacks, strict=True)) if p is not None]
     return projects, counts
