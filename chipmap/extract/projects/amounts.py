@@ -1,13 +1,13 @@
 """Money as written in English and Chinese news, normalised to a number and an ISO currency.
 
-English: a currency before or after the number ("US$1.6 billion", "CNY16.25 billion",
-"RMB 1.85 billion", "RMB116bn", "$9.8b", "5.88 billion yuan", "15.8 billion US dollars",
-hyphenated "5-billion-yuan", "16-bln-USD"). Chinese: digits or Chinese numerals with
-万/亿 units ("15亿元", "75亿美元", "1769.62亿元人民币", "5000万元", "百亿元", "人民币8亿元").
+English: a currency before or after the number ("US$2.4 billion", "CNY12.5 billion",
+"RMB 3.2 billion", "RMB70bn", "$4.2b", "7.5 billion yuan", "11 billion US dollars",
+hyphenated "3-billion-yuan", "9-bln-USD"). Chinese: digits or Chinese numerals with
+万/亿 units ("12亿元", "40亿美元", "2031.5亿元人民币", "3000万元", "百亿元", "人民币6亿元").
 
-A figure inside brackets right after another is a conversion ("5.88 billion yuan (about
-US$900 million)"): the first figure written is the amount, as shared/eval/SCHEMA.md asks.
-An exchange-rate note ("($1 = 6.8680 yuan)") is no amount at all. ``qualifier`` keeps
+A figure inside brackets right after another is a conversion ("7.5 billion yuan (about
+US$1.05 billion)"): the first figure written is the amount, as shared/eval/SCHEMA.md asks.
+An exchange-rate note ("($1 = 7.1 yuan)") is no amount at all. ``qualifier`` keeps
 words such as "over" or "不低于" so that callers can leave lower bounds out.
 """
 
@@ -46,13 +46,13 @@ _PRE = "|".join(sorted((re.escape(k) for k in _PREFIX_CURRENCY), key=len, revers
 _SUF = "|".join(sorted((re.escape(k) for k in _SUFFIX_CURRENCY), key=len, reverse=True))
 _SCL = "|".join(sorted(_SCALE, key=len, reverse=True))
 _QUAL = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
-#: "US$1.6 billion", "RMB116bn", "$9.8b", "CNY50 billion", optionally followed by a currency word.
+#: "US$2.4 billion", "RMB70bn", "$4.2b", "CNY30 billion", optionally followed by a currency word.
 _EN_PREFIXED = re.compile(
     rf"(?P<qual>(?:{_QUAL})\s+)?(?<![A-Za-z])(?P<cur>{_PRE})\s?(?P<num>{_NUM})"
     rf"(?:[\s-]?(?P<scale>{_SCL})\b)?(?:\s+(?P<cur2>{_SUF})\b)?",
     re.IGNORECASE,
 )
-#: "5.88 billion yuan", "5-billion-yuan", "16-bln-USD", "100 billion US dollars".
+#: "7.5 billion yuan", "3-billion-yuan", "9-bln-USD", "60 billion US dollars".
 _EN_SUFFIXED = re.compile(
     rf"(?P<qual>(?:{_QUAL})\s+)?(?<![\w$.])(?P<num>{_NUM})[\s-]?(?P<scale>{_SCL})?[\s-]?"
     rf"(?:of\s+)?(?P<cur>{_SUF})\b",
@@ -68,7 +68,7 @@ _ZH_CURRENCY = {"人民币": "CNY", "元": "CNY", "美元": "USD", "欧元": "EU
 _ZH_NUM = r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+"
 _ZH_CUR = "|".join(sorted((re.escape(k) for k in _ZH_CURRENCY if k != "人民币"), key=len, reverse=True))
 _ZH_QUAL = r"不低于|不少于|至少|超过|逾|约|近|将近|达|共计|合计|总计|高达|突破"
-#: "15亿元", "75亿美元", "1769.62亿元人民币", "人民币8亿元", "百亿元", "5000万元" (a unit or a currency is needed).
+#: "12亿元", "40亿美元", "2031.5亿元人民币", "人民币6亿元", "百亿元", "3000万元" (a unit or a currency is needed).
 _ZH_AMOUNT = re.compile(
     rf"(?P<qual>{_ZH_QUAL})?(?P<pre>人民币)?\s?(?P<num>{_ZH_NUM})\s?(?P<scale>万亿|亿|千万|百万|十万|万)?"
     rf"\s?(?P<cur>{_ZH_CUR})(?P<post>人民币)?(?P<bound>以上)?"

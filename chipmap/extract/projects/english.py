@@ -4,19 +4,19 @@ A clause reports a project when it names what is built (a facility cue: fab, pla
 centre, fund...; or an organisation whose name is such a thing, "... Investment Fund") with a
 stage word or an investment figure. Its parties are the organisations the clause names; a
 pronoun subject ("the company", "it") stands for the organisation the sentences before were
-about, and a definite subject ("the factory", "construction of the platform", "Named X, the
-joint venture ...") continues the project named before it. A plural facility followed by a
-list ("projects such as A, B and C", "platforms, including A, B and C") is one project per
-item. Reports that share a party (or a parent and its unit, "SMIC Beijing", "ACM Research
-(Shanghai)") and agree on place, facility, phase and amount are one project; "also",
+about, and a definite subject ("the factory", "construction of the campus", "Named X, the
+venture ...") continues the project named before it. A plural facility followed by a list
+("projects such as A, B and C", "centres, including A, B and C") is one project per item.
+Reports that share a party (or a parent and its unit, "Acme Chengdu", "Acme Semiconductor
+(Suzhou)") and agree on place, facility, phase and amount are one project; "also",
 "another" or "separate" before the facility start a new one. The status is the most advanced
 stage asserted, the amount the first investment figure written, the place the most specific
 place the reports attach to the project (else the place of a sibling phase, else where the
 party is located). Phases stay apart only when their stages differ
 (shared/eval/dev/README.md); numbered units ("its second fund") always stay apart.
 
-Bare counts ("14 key projects", "46 projects with a total scale of ...") are returned as
-``ProjectCount`` records, never as projects.
+Bare counts ("eleven key projects", "30 projects worth ...") are returned as ``ProjectCount``
+records, never as projects.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ _PRONOUN_SUBJECT = re.compile(
 _DEFINITE = re.compile(
     r"^\W*(?:(?:construction|expansion|completion|operation|production|groundbreaking|settlement) of\s+)?"
     r"(?:the|this|that|its|their)\s+(?:[\w$.-]+\s+){0,3}?$", re.IGNORECASE)
-#: "Named Nexchip Semiconductor, the JV ...": the name of the facility the text was about.
+#: "Named Orion Foundry, the venture ...": the name of the facility the text was about.
 _NAMED = re.compile(r"^\W*(?:named|called|dubbed|known as)\s+", re.IGNORECASE)
 #: A facility mentioned only to describe something else ("where its headquarters are").
 _DESCRIPTIVE = re.compile(r"\b(?:where|near|whose|next to|adjacent to)\s+(?:its|the|their)?\s*(?:[\w-]+\s+){0,2}$",
@@ -223,7 +223,7 @@ def _investment(text: str, span: MoneySpan) -> bool:
     if _NOT_INVEST.search(before[-35:]) or _NOT_INVEST.search(after[:25]):
         return False
     if re.match(r"\s*in\s+(?:the\s+)?[A-Z]", after):
-        return False  # "invested 13 billion yuan in YMTC": an equity stake in a company
+        return False  # "put 2 billion yuan into Acme": an equity stake in a company
     return bool(_INVEST.search(before) or _INVEST.search(after[:30])
                 or re.match(r"\s*(?:[\w-]+\s+){0,3}(?:project|fund|plant|fab|factory)", after))
 
@@ -325,7 +325,7 @@ def _party_filter(orgs: list[tuple[Entity, int, int]], text: str) -> list[_Party
             sources.append(_Party.of(org))
             continue
         if _EQUITY.search(text[max(0, at - 70):at]):
-            continue  # "invested 13 billion yuan in YMTC": an equity stake, not a project
+            continue  # "invested 2 billion yuan in Acme": an equity stake, not a project
         kept.append(_Party.of(org))
     return list({p.key: p for p in (kept or sources)}.values())
 
@@ -340,7 +340,7 @@ def _segment_facility(parties: list[_Party], segments: Mapping[str, Sequence[str
 
 def _list_items(text: str, start: int, orgs: list[tuple[Entity, int, int]]) -> list[tuple[_Party, str]]:
     """The items of "such as A, B and C" from ``start``: organisations named there, else
-    capitalised names ending in a facility word ("Wuxi IC and energy storage research institute")."""
+    capitalised names ending in a facility word ("Xinzhou photonics and sensing research institute")."""
     tail = re.split(r"[.;]|\s+(?:as well as|while|which|with a)\s+", text[start:])[0]
     items = [i.strip(" ,\"'“”") for i in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=(?:the\s+)?[A-Z])", tail)]
     found: list[tuple[_Party, str]] = []
@@ -406,19 +406,19 @@ def _clause_reports(ctx: Context, sent: _Sentence, segments: Mapping[str, Sequen
         parties = _party_filter(clause_orgs, text)
         settle = bool(_SETTLE.search(clause.text)) and bool(parties)
         if cues and all(c.generic and c.text.lower() == "projects" for c in cues) and not _LIST.search(clause.text):
-            cues = []  # "products and projects": a plural generic noun alone names nothing
+            cues = []  # "firms and projects": a plural generic noun alone names nothing
         if not steps and cues and previous_steps and not _DEFINITE.match(text[lo:cues[0].start]):
-            steps = previous_steps  # "raised X for its first fund, and Y for its second fund"
+            steps = previous_steps  # "raised X for its first pool, and Y for its second pool"
         named_subject = _NAMED.match(clause.text)
         if money and not cues and not facility_orgs and reports and reports[-1].sent == sent.index and \
                 (phase_here := _phase(clause.text)) and phase_here[0] == "unit":
-            # "... for its inaugural fund and 204 billion yuan for its second": the same kind again
+            # "... for its first pool and 80 billion yuan for its second": the same kind again
             prev = reports[-1]
             reports.append(_Report(sent.index, prev.parties, prev.cues, prev.place, money, prev.steps, phase_here,
                                    prev.name, new=True, facility=prev.facility))
             continue
         if named_subject and clause_orgs and (steps or money) and not cues:
-            # "Named Sien IC Manufacturing (SIMC), the first CIDM will be located in Huangpu"
+            # "Named Orion Foundry, the plant will be located in Xinzhou"
             org = clause_orgs[0][0]
             reports.append(_Report(sent.index, [_Party.of(org)], [], _place(ctx, sent.index, clause, sent.offset, text),
                                    money, steps, _phase(clause.text), org.name, definite=True,
@@ -431,7 +431,7 @@ def _clause_reports(ctx: Context, sent: _Sentence, segments: Mapping[str, Sequen
                 previous_steps = steps
             pronoun = _PRONOUN_SUBJECT.match(clause.text) or (money and _POURED.search(clause.text))
             if not cues and (steps or money) and not clause_orgs and pronoun and (earlier or reports):
-                # "The company began production in December 2019": continues the project before
+                # "The company began shipping wafers in May": continues the project before
                 reports.append(_Report(sent.index, [], [], None, money, steps, _phase(clause.text), "",
                                        definite=True))
             continue
@@ -453,7 +453,7 @@ def _clause_reports(ctx: Context, sent: _Sentence, segments: Mapping[str, Sequen
         place = _place(ctx, sent.index, clause, sent.offset, text)
         listed = _LIST.search(clause.text)
         if listed:
-            # "introduced major projects such as A, B and C": one project each
+            # "brought in projects such as A, B and C": one project each
             items = _list_items(text, lo + listed.end(), sent.orgs)
             if len(items) > 1:
                 for party, item in items:
@@ -506,7 +506,7 @@ def _date_window(text: str, cue: StatusCue) -> str:
 
 
 def _related(a: _Party, b: _Party, units: set[tuple[str, str]]) -> bool:
-    """One organisation, or a parent and its unit: "SMIC Beijing", "ACM Research (Shanghai)",
+    """One organisation, or a parent and its unit: "Acme Chengdu", "Acme Semiconductor (Suzhou)",
     or a subsidiary the article states."""
     if a.key == b.key:
         return True

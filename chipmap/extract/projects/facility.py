@@ -5,7 +5,7 @@ The cue lists are data (``chipmap/vocab/words/project_facility_{en,zh}.txt``). E
 cue in a sentence with its span, earlier list lines winning where cues overlap; a bare head
 noun ("plant", "factory", "facility", "project") is ``generic`` and takes its kind from the
 more specific cues of the same project. Chinese: the cue nearest the end of a project's name
-decides ("…封测产线项目" is a packaging plant, "…研发中心" an R&D centre).
+decides ("…封装测试线项目" is a packaging plant, "…研发中心" an R&D centre).
 """
 
 from __future__ import annotations

@@ -107,11 +107,11 @@ def chinese_cues(text: str) -> list[StatusCue]:
                 continue
             for k in range(m.start(), m.end()):
                 taken[k] = True
-            if text[m.end():m.end() + 1] == "后" or text[m.end():m.end() + 2] in {"条件", "以后"}:
-                continue  # 建成后, 投产后: a condition; 投产条件: readiness
+            if "后" in text[m.end():m.end() + 3] or text[m.end():m.end() + 2] in {"条件", "以后"}:
+                continue  # 建成后, 建成达产后, 投产后: a condition; 投产条件: readiness
             clause = _clause_start(text, m.start(), _CLAUSE_ZH)
-            before = text[max(clause, m.start() - 10):m.start()]
-            if any(before.endswith(n) or before[-3:].find(n) >= 0 for n in negation):
+            before = text[max(clause, m.start() - 20):m.start()]
+            if any(before[-3:].find(n) >= 0 for n in negation):
                 continue
             asserted = status == "planned" or not any(w in before for w in modal) or "已" in before[-3:]
             found.append(StatusCue(status, m.start(), m.end(), asserted))
