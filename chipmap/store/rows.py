@@ -18,6 +18,7 @@ from typing import Any
 
 from chipmap.records import Article, ArticleExtraction, Evidence, Relation
 from chipmap.resolve import ArticleResolution, KnownEntity, name_key
+from chipmap.store.project_rows import project_rows
 from chipmap.vocab import ENDPOINTS, SEGMENT_PREFIX, SEGMENTS
 
 
@@ -64,6 +65,8 @@ class ArticleRows:
     events: list[dict[str, Any]] = field(default_factory=list)
     skipped_relations: int = 0
     new_entities: list[KnownEntity] = field(default_factory=list)
+    projects: list[Any] = field(default_factory=list)  # chipmap.store.project_rows.ProjectReportRows
+    project_counts: list[dict[str, Any]] = field(default_factory=list)
 
 
 def entity_row(entity: KnownEntity, *, name_zh: str | None = None, from_atlas: bool = False,
@@ -171,6 +174,8 @@ def article_rows(article: Article, extraction: ArticleExtraction, resolution: Ar
                                  rule=rel.rule)
     _attributes(rows, builder, extraction)
     rows.evidence = builder.evidence
+    rows.projects, rows.project_counts = project_rows(article, extraction, resolution, seen=seen,
+                                                      extractor_version=extractor_version)
     return rows
 
 
