@@ -70,6 +70,12 @@ class RelationRecord:
     first_seen: dt.date | None = None
     last_seen: dt.date | None = None
     from_atlas: bool = False
+    former_since: dt.date | None = None  # holds_position: reported as a past position from this day
+
+    @property
+    def former(self) -> bool:
+        """True for a position the news reports as past."""
+        return self.former_since is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Writing project reports into the graph: the cross-article merge, and taking an article out.
+"""Writing project reports into the graph: the cross-article merge, and taking an article out;
+and the day a position was first reported as past (``relations.former_since``).
 
 A report joins a stored project when they share a party (an entity, or the same name when the
 graph has no entity for it) — or, for projects without parties, the same place and facility —
@@ -203,3 +204,15 @@ def drop_article_projects(conn: Connection, article_id: str) -> list[str]:
         conn.execute(delete(ProjectReportRow).where(ProjectReportRow.id.in_(report_ids)))
     conn.execute(delete(ProjectCountRow).where(ProjectCountRow.article_id == article_id))
     return recompute(conn, project_ids)
+
+
+def mark_former(conn: Connection, relations: Sequence[dict[str, Any]]) -> None:
+    """Positions an article reports as past: keep the earliest day the news said so
+    (``insert_ignore`` leaves a stored relation's row as it was)."""
+    for row in relations:
+        day = row.get("former_since")
+        if day is None:
+            continue
+        conn.execute(update(RelationRow).where(
+            RelationRow.id == row["id"], or_(RelationRow.former_since.is_(None), RelationRow.former_since > day))
+            .values(former_since=day))

@@ -113,7 +113,8 @@ class _Builder:
         title = " ".join(rel.title.split()) if rel.title else None
         return {"id": relation_id(rel.type, head, tail, title), "type": rel.type, "head_id": head,
                 "tail_id": tail, "title": title, "confidence": 0.0, "evidence_count": 0,
-                "first_seen": None, "last_seen": None, "from_atlas": False}
+                "first_seen": None, "last_seen": None, "from_atlas": False,
+                "former_since": self.seen if getattr(rel, "former", False) else None}
 
 
 def _title_evidence(evidence: list[Evidence], title: str) -> Evidence | None:

@@ -34,7 +34,7 @@ from chipmap.store.models import (
     RelationRow,
     SourceRow,
 )
-from chipmap.store.project_write import write_projects
+from chipmap.store.project_write import mark_former, write_projects
 from chipmap.store.rows import ArticleRows, SourceEntry
 
 
@@ -131,6 +131,7 @@ def write_rows(conn: Connection, rows: ArticleRows) -> WriteResult:
     if rows.mentions:
         conn.execute(_insert(MentionRow), rows.mentions)
     insert_ignore(conn, RelationRow, rows.relations)
+    mark_former(conn, rows.relations)
     insert_ignore(conn, AttributeRow, rows.attributes)
     if rows.evidence:
         conn.execute(_insert(EvidenceRow), rows.evidence)

@@ -79,7 +79,7 @@ _DESCRIPTIVE = re.compile(r"\b(?:where|near|whose|next to|adjacent to)\s+(?:its|
 _NEW = re.compile(r"\b(?:also|another|separate|additional|a second)\b[^.;,]{0,50}$", re.IGNORECASE)
 _SOURCE_BEFORE = re.compile(r"(?:according to|reported by|citing|cited by|report by|said|says)\s+(?:the\s+)?$",
                             re.IGNORECASE)
-_SOURCE_AFTER = re.compile(r"^\s*(?:said|says|reported|told|noted|announced|revealed)\b", re.IGNORECASE)
+_SOURCE_AFTER = re.compile(r"^\s*(?:reported|reports|cited|quoted)\b", re.IGNORECASE)
 _LIST = re.compile(r"\b(?P<head>projects|platforms|centers|centres|bases|parks|funds|plants|factories|"
                    r"facilities|institutes)\b[^.;]{0,80}?\b(?:such as|including|like|namely)\s+", re.IGNORECASE)
 _EQUITY = re.compile(r"\binvest(?:s|ed|ing)?\b[^.;]{0,40}?\bin\s+(?:a|an|the)?\s*$", re.IGNORECASE)
@@ -88,8 +88,8 @@ _ATTACH = re.compile(r"(?:\bin|\bat|\binto|\bnear|\bto|located in|based in|based
                      r"northwestern|chinese|city of|city|province of|district of)\s+)*$", re.IGNORECASE)
 _ATTACH_COUNTRY = re.compile(r"(?:\bin|\bat|located in|based in)\s+(?:the\s+)?$", re.IGNORECASE)
 _SETTLE = re.compile(r"\bsettled in\b|\bsettlement of\b", re.IGNORECASE)
-_POURED = re.compile(r"\b(?:poured|invested|injected|put)\s+into\s+the\b|\bwill be (?:poured|invested|injected)\b",
-                     re.IGNORECASE)
+_POURED = re.compile(r"\b(?:poured|invested|injected|put)\s+into\s+the\b|\bwill be (?:poured|invested|injected)\b|"
+                     r"^\W*(?:the\s+)?(?:total|planned|overall|combined)\s+investment\b", re.IGNORECASE)
 _BARE_FACILITY_NAME = re.compile(r"^(?:fab|plant|line|phase|factory)\s*\d*\w?$", re.IGNORECASE)
 #: Org-name endings that make the organisation itself a facility (a fund, a centre, an institute).
 _FACILITY_ORG = re.compile(r"\b(?:fund|funds|center|centre|institute|laboratory|lab|park|platform|base)$",
@@ -423,6 +423,11 @@ def _clause_reports(ctx: Context, sent: _Sentence, segments: Mapping[str, Sequen
             reports.append(_Report(sent.index, [_Party.of(org)], [], _place(ctx, sent.index, clause, sent.offset, text),
                                    money, steps, _phase(clause.text), org.name, definite=True,
                                    facility=_segment_facility([_Party.of(org)], segments)))
+            continue
+        if cues and not (steps or money) and not clause_orgs and _DEFINITE.match(text[lo:cues[0].start]) and \
+                (where := _place(ctx, sent.index, clause, sent.offset, text)) and where[1]:
+            # "The fab site is in the Xinzhou Development Zone": where the project before is built
+            reports.append(_Report(sent.index, [], cues[:1], where, None, [], None, "", definite=True))
             continue
         if not (cues or facility_orgs or settle) or not (steps or money):
             if parties:

@@ -1,5 +1,6 @@
 """Investment projects: projects, their reports per article, parties, stages, field evidence,
-and bare project counts (chipmap.store.project_models explains why they are tables of their own).
+and bare project counts (chipmap.store.project_models explains why they are tables of their own);
+and ``relations.former_since``, the day a position was first reported as past.
 
 Revision ID: 0003
 Revises: 0002
@@ -24,6 +25,8 @@ def _entity(name: str, *, index: bool = False) -> sa.Column:  # type: ignore[typ
 
 
 def upgrade() -> None:
+    # holds_position reported as a past position, from the first day the news said so
+    op.add_column("relations", sa.Column("former_since", sa.Date, nullable=True))
     op.create_table(
         "projects",
         sa.Column("id", sa.String(40), primary_key=True),
@@ -112,3 +115,4 @@ def downgrade() -> None:
     for table in ("project_counts", "project_evidence", "project_steps", "project_parties", "project_reports",
                   "projects"):
         op.drop_table(table)
+    op.drop_column("relations", "former_since")
