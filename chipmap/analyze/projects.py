@@ -324,3 +324,17 @@ def project_steps(index: GraphIndex, members: set[str]) -> list[tuple[dt.date, s
             out.append((day, f"{project.name}: {step.status}", involved,
                         (article_ref(source),) if source else ()))
     return out
+
+
+def format_money(value: float, currency: str) -> str:
+    """A figure for people: "CNY 12.5 bn", "USD 300 m"."""
+    for size, word in ((1e9, "bn"), (1e6, "m")):
+        if value >= size:
+            return f"{currency} {value / size:,.3g} {word}"
+    return f"{currency} {value:,.0f}"
+
+
+def format_amounts(ranges: Sequence[AmountRange]) -> str:
+    """Each currency's figure, or its range when articles differ (never an average)."""
+    return "; ".join(format_money(r.low, r.currency) if r.low == r.high
+                     else f"{format_money(r.low, r.currency)} – {format_money(r.high, r.currency)}" for r in ranges)

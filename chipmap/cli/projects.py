@@ -12,7 +12,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from chipmap.analyze.projects import AmountRange, ClusterProjects, Total
+from chipmap.analyze.projects import ClusterProjects, Total, format_amounts, format_money
 from chipmap.cli.common import DbOption, out, print_json
 from chipmap.cli.query import analyst_for, as_data, parse_day
 from chipmap.vocab import PROJECT_STATUSES
@@ -20,29 +20,12 @@ from chipmap.vocab import PROJECT_STATUSES
 Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
-def money(value: float, currency: str) -> str:
-    """A figure for people: "CNY 12.5 bn", "USD 300 m"."""
-    for size, word in ((1e9, "bn"), (1e6, "m")):
-        if value >= size:
-            return f"{currency} {value / size:,.3g} {word}"
-    return f"{currency} {value:,.0f}"
-
-
-def amount_text(ranges: tuple[AmountRange, ...]) -> str:
-    """Each currency's figure, or its range when articles differ (never an average)."""
-    parts = []
-    for r in ranges:
-        parts.append(money(r.low, r.currency) if r.low == r.high
-                     else f"{money(r.low, r.currency)} – {money(r.high, r.currency)}")
-    return "; ".join(parts)
-
-
 def total_text(total: Total) -> str:
     """A total per currency, with its CNY equivalent."""
-    per = ", ".join(money(lo, c) if lo == hi else f"{money(lo, c)} – {money(hi, c)}"
+    per = ", ".join(format_money(lo, c) if lo == hi else f"{format_money(lo, c)} – {format_money(hi, c)}"
                     for c, (lo, hi) in total.by_currency.items())
-    cny = money(total.cny_low, "CNY") if total.cny_low == total.cny_high else \
-        f"{money(total.cny_low, 'CNY')} – {money(total.cny_high, 'CNY')}"
+    cny = format_money(total.cny_low, "CNY") if total.cny_low == total.cny_high else \
+        f"{format_money(total.cny_low, 'CNY')} – {format_money(total.cny_high, 'CNY')}"
     return f"{per} (≈ {cny})" if per else "—"
 
 
@@ -54,7 +37,7 @@ def _print(answer: ClusterProjects) -> None:
         history = " → ".join(f"{s.status} {s.date or (s.published.isoformat() if s.published else '')}".strip()
                              for s in item.history)
         table.add_row(item.name, ", ".join(p.name for p in item.parties), item.place_name or "", item.facility,
-                      amount_text(item.amounts), item.status + (f" ({item.date})" if item.date else ""), history)
+                      format_amounts(item.amounts), item.status + (f" ({item.date})" if item.date else ""), history)
     out.print(table)
     totals = Table("year", "projects", "investment")
     for total in answer.totals.by_year:

@@ -19,12 +19,14 @@ from fastapi.templating import Jinja2Templates
 from chipmap.analyze.coverage import segment_counts
 from chipmap.analyze.service import Analyst
 from chipmap.server.deps import AnalystDep
+from chipmap.server.project_pages import investment_chart, money, project_amount
 from chipmap.vocab import SEGMENT_LABELS, SEGMENTS
 
 TEMPLATES = Path(__file__).parent / "templates"
 templates = Jinja2Templates(env=jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True))
-templates.env.globals.update(SEGMENT_LABELS=SEGMENT_LABELS, SEGMENTS=SEGMENTS)
+templates.env.globals.update(SEGMENT_LABELS=SEGMENT_LABELS, SEGMENTS=SEGMENTS, money=money,
+                             project_amount=project_amount)
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str, Query(max_length=300)]
@@ -83,8 +85,9 @@ def cluster(request: Request, name: str, analyst: AnalystDep,
     chart = {"labels": [s.label for s in answer.profile.coverage.segments],
              "counts": [s.count for s in answer.profile.coverage.segments]}
     orgs = {o.id: o for o in answer.profile.organisations}
+    projects = analyst.projects(answer.profile.cluster.id, limit=60)
     return _page(request, "cluster.html", profile=answer.profile, gaps=gaps, network=network, chart=chart,
-                 orgs=orgs, vs=vs or "")
+                 orgs=orgs, vs=vs or "", projects=projects, investment=investment_chart(projects))
 
 
 @router.get("/compare", response_class=HTMLResponse)
