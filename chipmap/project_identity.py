@@ -3,7 +3,8 @@ within one article) and the store (reports across articles).
 
 Two reports are one project when they share a party (or, without parties, the place) and
 nothing they state disagrees: the places are the same or one contains the other, the
-facilities are compatible, the phases are the same, and the amounts are compatible. Amounts
+facilities are compatible, the phases are the same, the amounts are compatible, and the
+stages do not go back in time (production reported in 2019, "planned" reported in 2021). Amounts
 that differ are still one project when they are within ``AMOUNT_FACTOR`` of each other in
 CNY — articles round, convert and report phases differently — and both are kept with their
 sources; further apart they are taken to be different investments.
@@ -41,5 +42,25 @@ def facilities_compatible(a: str | None, b: str | None) -> bool:
 
 
 def phases_compatible(a: str | None, b: str | None) -> bool:
-    """True unless both reports name a phase and the phases differ."""
+    """True unless both reports name a phase and the phases differ; an expansion is never the
+    plant it expands (``"expansion"`` matches only another expansion)."""
+    if "expansion" in (a, b):
+        return a == b
     return a is None or b is None or a == b
+
+
+def stages_consistent(steps: list[tuple[int, str]]) -> bool:
+    """True when stages (rank, ISO day of the report) never go back in time: a project reported
+    in production in 2019 and as merely planned in 2021 is two projects. ``cancelled`` may
+    follow anything; reports of one day may disagree."""
+    ordered = sorted(steps, key=lambda s: s[1])
+    highest = -1
+    for rank, _day in ordered:
+        if rank < highest and rank != CANCELLED_RANK:
+            return False
+        highest = max(highest, rank)
+    return True
+
+
+#: The rank of ``cancelled`` among the statuses (chipmap.vocab.PROJECT_STATUSES order).
+CANCELLED_RANK = 5

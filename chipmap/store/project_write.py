@@ -21,7 +21,12 @@ from typing import Any
 from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
-from chipmap.project_identity import amounts_compatible, facilities_compatible, phases_compatible
+from chipmap.project_identity import (
+    amounts_compatible,
+    facilities_compatible,
+    phases_compatible,
+    stages_consistent,
+)
 from chipmap.records import Amount
 from chipmap.store.models import RelationRow
 from chipmap.store.project_models import (
@@ -106,6 +111,8 @@ def _fits(conn: Connection, project_id: str, rows: ProjectReportRows) -> bool:
         return False
     if not places_compatible(conn, project.place_id, report["place_id"]):
         return False
+    if not stages_consistent(_stages(conn, project_id) + _report_stages(rows)):
+        return False
     mine = _amount(report)
     if mine is None:
         return True
@@ -113,6 +120,24 @@ def _fits(conn: Connection, project_id: str, rows: ProjectReportRows) -> bool:
         select(ProjectReportRow.amount_value, ProjectReportRow.amount_currency, ProjectReportRow.amount_text)
         .where(ProjectReportRow.project_id == project_id, ProjectReportRow.amount_value.is_not(None)))]
     return not stored or any(amounts_compatible(mine, other) for other in stored)
+
+
+def _report_stage(status: str, date: str | None, seen: object) -> tuple[int, str]:
+    """A report's stage and when it was reached: the date the text gives, else the report's day
+    (a plan is dated by its report: its date is a target, not when it happened)."""
+    day = str(seen or "") if status == "planned" or not date else date
+    return _RANK.get(status, 0), day
+
+
+def _report_stages(rows: ProjectReportRows) -> list[tuple[int, str]]:
+    report = rows.report
+    return [_report_stage(report["status"], report["status_date"], report["seen"])]
+
+
+def _stages(conn: Connection, project_id: str) -> list[tuple[int, str]]:
+    query = select(ProjectReportRow.status, ProjectReportRow.status_date, ProjectReportRow.seen).where(
+        ProjectReportRow.project_id == project_id)
+    return [_report_stage(row.status, row.status_date, row.seen) for row in conn.execute(query)]
 
 
 def match_project(conn: Connection, rows: ProjectReportRows, *, exclude: set[str]) -> str | None:

@@ -19,6 +19,8 @@ _EN_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<ye
 _EN_MONTH_YEAR = re.compile(rf"\b{_MONTH}(?:\s+of)?,?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I)
 _EN_MONTH_REL = re.compile(rf"\b{_MONTH}\s+(?P<rel>last year|this year|next year)\b", re.I)
 _EN_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d{{2}})", re.I)
+_EN_MONTH = re.compile(rf"\b(?:in|since|by|from|during|early|late|mid-?|end of|the end of|beginning of)\s+{_MONTH}\b"
+                       rf"(?!\s+\d|\s+(?:of\s+)?(?:19|20)\d{{2}}|\s+(?:last|this|next) year)", re.I)
 _EN_YEAR = re.compile(r"\b(?:in|since|by|of|from|during|early|late|mid-?|end of)\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 _EN_REL_YEAR = re.compile(r"\b(?P<rel>last year|this year|next year)\b", re.I)
 _EN_WEEKDAY = re.compile(r"\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", re.I)
@@ -83,6 +85,13 @@ def english_date(text: str, published: dt.date | None) -> str | None:
             iso = _iso(year, month, int(m["day"]))
             if iso:
                 candidates.append((m.start(), iso))
+        for m in _EN_MONTH.finditer(text):
+            if any(abs(start - m.start("month")) < 4 for start, _ in candidates):
+                continue
+            year, month = _no_later(published.year, _month(m["month"]), None, published)
+            iso = _iso(year, month)
+            if iso:
+                candidates.append((m.start("month"), iso))
         for m in _EN_WEEKDAY.finditer(text):
             word = m["wd"].lower()
             if word == "today":

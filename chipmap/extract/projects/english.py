@@ -628,7 +628,7 @@ def _project(draft: _Draft, ctx: Context, fallback_place: Entity | None) -> Proj
         amount=draft.amount.amount() if draft.amount else None,
         status=step[0].reported if step else "planned",
         date=step[1] if step else None,
-        phase=phase[1] if phase and phase[0] in {"phase", "unit"} else None,
+        phase=phase[1] if phase and phase[0] in {"phase", "unit"} else ("expansion" if phase else None),
         history=history,
         field_evidence={k: v for k, v in field_evidence.items() if v},
         evidence=[ctx.evidence(s) for s in sents[:4]],
