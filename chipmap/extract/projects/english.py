@@ -55,12 +55,23 @@ _UNIT = re.compile(
 _EXPANSION = re.compile(r"\bexpansion\b|\bexpand(?:s|ed|ing)?\b|\bincreas(?:e|es|ed|ing)\b[^.;]{0,30}\bcapacity\b",
                         re.IGNORECASE)
 _COUNT = re.compile(
-    r"\b(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?)\s+"
+    r"\b(?P<count>\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|"
+    r"seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|dozens?)\s+"
     r"(?:(?:key|major|big|new|more|other|large|flagship|industrial|investment|cooperation|signed|"
     r"and|ic|chip|semiconductor|related|strategic|high-quality|[a-z]+-related)\s+){0,4}projects\b",
     re.IGNORECASE)
-_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 24}
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+                 "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+                 "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "dozens": 24}
+
+
+def _word_number(word: str) -> int:
+    """"twenty-two" -> 22, "nine" -> 9, "14" -> 14 (0 when not a number)."""
+    if word.isdigit():
+        return int(word)
+    return sum(_WORD_NUMBERS.get(part, 0) for part in word.split("-"))
 #: A subject that stands for an organisation named before ("The company said ...").
 _PRONOUN_SUBJECT = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:the (?:[\w-]+\s+){0,3}?(?:company|firm|group|chipmaker|chip maker|foundry|"
@@ -99,6 +110,9 @@ _FACILITY_NAME = re.compile(r"\b(?:center|centre|institute|laboratory|lab|park|p
 _CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:and|while|whereas|but)\s+|\s+and\s+(?=\d[\d.,]*\s*(?:billion|million)"
                            r"|(?:its|the)\s+(?:first|second|third|inaugural)\b|(?-i:[a-z]+ing)\b|"
                            r"(?:as of|since|now)\b)", re.IGNORECASE)
+#: Where the words about one stage end: the next clause, or a second verb ("... and began ...").
+_WINDOW_END = re.compile(r";|,\s+(?:and|while|but)\s|\s+and\s+(?=(?:then\s+)?(?:began|begun|started|broke|was|were|had|"
+                         r"has|is|put|went|entered|completed|moved|installed|signed|opened)\b)")
 _SEGMENT_FACILITY = {"manufacturing": "fab", "packaging_testing": "packaging_plant"}
 _CHINA = frozenset({"china", "mainland china", "chinese mainland", "prc", "people's republic of china"})
 #: How many sentences back a definite reference ("the factory") may reach.
@@ -231,8 +245,7 @@ def _investment(text: str, span: MoneySpan) -> bool:
 def _counts(ctx: Context, sent: int, text: str) -> list[tuple[ProjectCount, int, int]]:
     out = []
     for m in _COUNT.finditer(text):
-        word = m["count"].lower()
-        count = int(word) if word.isdigit() else _WORD_NUMBERS.get(word, 0)
+        count = _word_number(m["count"].lower())
         if count < 2:
             continue
         cues = english_cues(text[max(0, m.start() - 80):m.end() + 80])
@@ -410,12 +423,13 @@ def _clause_reports(ctx: Context, sent: _Sentence, segments: Mapping[str, Sequen
         if not steps and cues and previous_steps and not _DEFINITE.match(text[lo:cues[0].start]):
             steps = previous_steps  # "raised X for its first pool, and Y for its second pool"
         named_subject = _NAMED.match(clause.text)
-        if money and not cues and not facility_orgs and reports and reports[-1].sent == sent.index and \
-                (phase_here := _phase(clause.text)) and phase_here[0] == "unit":
+        phase_here = _phase(clause.text)
+        if (money or steps) and not cues and not facility_orgs and reports and reports[-1].sent == sent.index and \
+                phase_here and phase_here != reports[-1].phase and (money or phase_here[0] != "unit"):
             # "... for its first pool and 80 billion yuan for its second": the same kind again
             prev = reports[-1]
-            reports.append(_Report(sent.index, prev.parties, prev.cues, prev.place, money, prev.steps, phase_here,
-                                   prev.name, new=True, facility=prev.facility))
+            reports.append(_Report(sent.index, prev.parties, prev.cues, prev.place, money, steps or prev.steps,
+                                   phase_here, prev.name, new=True, facility=prev.facility))
             continue
         if named_subject and clause_orgs and (steps or money) and not cues:
             # "Named Orion Foundry, the plant will be located in Xinzhou"
@@ -459,7 +473,7 @@ def _clause_reports(ctx: Context, sent: _Sentence, segments: Mapping[str, Sequen
         listed = _LIST.search(clause.text)
         if listed:
             # "brought in projects such as A, B and C": one project each
-            items = _list_items(text, lo + listed.end(), sent.orgs)
+            items = list({p.key: (p, item) for p, item in _list_items(text, lo + listed.end(), sent.orgs)}.values())
             if len(items) > 1:
                 for party, item in items:
                     reports.append(_Report(sent.index, [party], [c for c in cues if c.start < lo + listed.end()],
@@ -506,8 +520,8 @@ def _step_date(text: str, cue: StatusCue, ctx: Context) -> str | None:
 def _date_window(text: str, cue: StatusCue) -> str:
     """The words around a stage cue, within its clause, for its date."""
     start = max([text.rfind(sep, 0, cue.start) for sep in (";", ", and", ", while", ", but", ". ")] + [0])
-    ends = [i for i in (text.find(sep, cue.end) for sep in (";", ", and", ", while", ", but", " and ")) if i >= 0]
-    return text[start:min(ends) if ends else len(text)]
+    stop = _WINDOW_END.search(text, cue.end)
+    return text[start:stop.start() if stop else len(text)]
 
 
 def _related(a: _Party, b: _Party, units: set[tuple[str, str]]) -> bool:
