@@ -33,7 +33,7 @@ from chipmap.extract.projects.status import clause_status
         ("The fab is set to begin production in 2027.", "planned"),
         ("The plant will be put into production in 2026.", "planned"),
         ("After construction is completed in 2025, capacity will double.", "planned"),
-        ("The plant is scheduled to come online at the end of the year.", "planned"),
+        ("The plant is due to come online next spring.", "planned"),
     ],
 )
 def test_english_stage_words(text: str, status: str) -> None:
