@@ -91,3 +91,12 @@ def test_past_positions_are_marked_former(title: str, sentence: str, former: boo
                         title=title, evidence=[Evidence(sentence=sentence, start=0, end=len(sentence))])
     (marked,) = mark_former([relation])
     assert marked.former is former
+
+
+def test_a_bare_count_is_kept_with_its_event_status_and_total(read: Read) -> None:
+    result = read("At the Xinzhou Semiconductor Investment Conference, twelve projects were signed, with a total "
+                  "investment of 30 billion yuan.", DAY)
+    assert result.projects == []
+    (count,) = result.project_counts
+    assert (count.count, count.status) == (12, "signed")
+    assert count.amount is not None and count.amount.value == 30e9

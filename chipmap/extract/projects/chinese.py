@@ -693,7 +693,7 @@ def _project(art: _Article, group: _Group, fallback_place: str | None, default_s
     )
 
 
-def _counts(art: _Article) -> list[ProjectCount]:
+def _counts(art: _Article, events: list[str]) -> list[ProjectCount]:
     out = []
     for m in _COUNT.finditer(art.text):
         word = m["n"]
@@ -704,8 +704,10 @@ def _counts(art: _Article) -> list[ProjectCount]:
         s_lo, s_hi = art.sentences[sent]
         cues = [c for c in art.cues if s_lo <= c.start < s_hi]
         amounts = [a for a in find_amounts(art.text[m.end():s_hi]) if not a.conversion and not a.bound]
+        sentence = art.text[s_lo:s_hi]
+        event = next((e for e in events if e in sentence), None)
         out.append(ProjectCount(count=number, status=cues[0].reported if cues else None,
-                                place=_place_near(art, m.start(), m.end()),
+                                place=_place_near(art, m.start(), m.end()), event=event,
                                 amount=amounts[0].amount() if amounts else None,
                                 evidence=[art.evidence(sent)], confidence=0.7))
     return out
@@ -747,4 +749,4 @@ def chinese_projects(article: Article, extraction: ArticleExtraction,
     title_cues = chinese_cues(article.title) if article.title else []
     default = next((c for c in title_cues if c.asserted), None)
     projects = [_project(art, g, fallback, default) for g in groups if g.name or g.parties]
-    return projects, _counts(art)
+    return projects, _counts(art, [e.name for e in extraction.events])

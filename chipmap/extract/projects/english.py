@@ -251,9 +251,10 @@ def _counts(ctx: Context, sent: int, text: str) -> list[tuple[ProjectCount, int,
         cues = english_cues(text[max(0, m.start() - 80):m.end() + 80])
         amounts = [a for a in find_amounts(text[m.end():m.end() + 90]) if not a.conversion]
         places = _mentions_in(ctx, "place", sent)
+        events = _mentions_in(ctx, "event", sent)
         out.append((ProjectCount(
             count=count, status=cues[0].reported if cues else None,
-            place=places[0][0].name if places else None,
+            place=places[0][0].name if places else None, event=events[0][0].name if events else None,
             amount=amounts[0].amount() if amounts else None,
             evidence=[ctx.evidence(sent)], confidence=0.7), m.start(), m.end()))
     return out
