@@ -100,3 +100,14 @@ def test_a_bare_count_is_kept_with_its_event_status_and_total(read: Read) -> Non
     (count,) = result.project_counts
     assert (count.count, count.status) == (12, "signed")
     assert count.amount is not None and count.amount.value == 30e9
+
+
+def test_a_failure_costs_the_article_its_projects_only(read: Read, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chipmap.extract.projects import english
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(english, "english_projects", broken)
+    result = read("Xinghe Semiconductor Co. broke ground on a fab in Hefei.", DAY)
+    assert result.projects == [] and result.organizations

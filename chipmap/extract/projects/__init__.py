@@ -11,6 +11,7 @@ English and Chinese readers and tenure.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from chipmap.extract.projects.amounts import MoneySpan, find_amounts, first_amount, parse_amount
@@ -22,13 +23,19 @@ if TYPE_CHECKING:
     from chipmap.atlas import Atlas
     from chipmap.extract.context import Context
 
+logger = logging.getLogger(__name__)
+
 
 def _forms(result: ArticleExtraction) -> dict[str, list[str]]:
     return {p.name: [p.name, *p.aliases] for p in result.people}
 
 
 def enrich_english(result: ArticleExtraction, ctx: Context) -> ArticleExtraction:
-    """``result`` with the projects, project counts and former positions of an English article."""
+    """``result`` with the projects, project counts and former positions of an English article.
+
+    A failure here costs the article its projects, not its other facts: it is logged with the
+    article's id and the extraction goes on (the per-article failure of ``read_many`` would
+    drop everything the other rules read)."""
     from chipmap.extract.projects.english import english_projects
 
     segments = {o.name: list(o.segments) for o in result.organizations}
@@ -37,17 +44,24 @@ def enrich_english(result: ArticleExtraction, ctx: Context) -> ArticleExtraction
     for relation in result.relations:
         if relation.type == "located_in":
             located.setdefault(relation.head, relation.tail)
-    result.projects, result.project_counts = english_projects(ctx, segments=segments, units=units,
-                                                              located=located)
+    try:
+        result.projects, result.project_counts = english_projects(ctx, segments=segments, units=units,
+                                                                  located=located)
+    except Exception:  # an odd article must not lose its other facts
+        logger.warning("project extraction failed for %s", result.id, exc_info=True)
     result.relations = mark_former(result.relations, _forms(result))
     return result
 
 
 def enrich_chinese(result: ArticleExtraction, article: Article, atlas: Atlas) -> ArticleExtraction:
-    """``result`` with the projects, project counts and former positions of a Chinese article."""
+    """``result`` with the projects, project counts and former positions of a Chinese article
+    (a failure is logged and costs only the projects, as in ``enrich_english``)."""
     from chipmap.extract.projects.chinese import chinese_projects
 
-    result.projects, result.project_counts = chinese_projects(article, result, atlas)
+    try:
+        result.projects, result.project_counts = chinese_projects(article, result, atlas)
+    except Exception:  # an odd article must not lose its other facts
+        logger.warning("project extraction failed for %s", result.id, exc_info=True)
     result.relations = mark_former(result.relations, _forms(result))
     return result
 
