@@ -40,6 +40,11 @@ def test_english_stage_words(text: str, status: str) -> None:
     assert clause_status(text, "en") == status
 
 
+def test_after_is_a_condition_only_when_what_follows_has_not_happened() -> None:
+    assert clause_status("It went into production two years after construction began.", "en") == "production"
+    assert clause_status("The park will add jobs after it goes into operation.", "en") == "planned"
+
+
 @pytest.mark.parametrize("text", ["Acme has no plans to build a fab in Xinzhou.",
                                   "The fab has not yet begun production.",
                                   "Acme never signed a deal for the plant."])

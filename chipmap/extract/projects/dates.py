@@ -19,7 +19,7 @@ _EN_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<ye
 _EN_MONTH_YEAR = re.compile(rf"\b{_MONTH}(?:\s+of)?,?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I)
 _EN_MONTH_REL = re.compile(rf"\b{_MONTH}\s+(?P<rel>last year|this year|next year)\b", re.I)
 _EN_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d{{2}})", re.I)
-_EN_MONTH = re.compile(rf"\b(?:in|since|by|from|during|early|late|mid-?|end of|the end of|beginning of)\s+{_MONTH}\b"
+_EN_MONTH = re.compile(rf"\b(?:in|since|by|from|during|early|late|mid|end of|the end of|beginning of)(?:\s+|-){_MONTH}\b"
                        rf"(?!\s+\d|\s+(?:of\s+)?(?:19|20)\d{{2}}|\s+(?:last|this|next) year)", re.I)
 _EN_YEAR = re.compile(r"\b(?:in|since|by|of|from|during|early|late|mid-?|end of)\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 _EN_REL_YEAR = re.compile(r"\b(?P<rel>last year|this year|next year)\b", re.I)

@@ -22,6 +22,12 @@ from chipmap.vocab.words import word_list
 STAGE_RANK: dict[str, int] = {status: rank for rank, status in enumerate(PROJECT_STATUSES)}
 _CLAUSE_EN = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|which|with)\s|\s+and\s+(?=(?:its|the|it|has|had|was|began|started)\b)")
 _CLAUSE_ZH = re.compile(r"[，,；;。！？!?]")
+#: Modal words that only make a condition when what follows is not in the past tense.
+_CONDITIONAL = re.compile(r"after|once|when", re.IGNORECASE)
+_NOT_PAST = re.compile(r"\b(?:is|are|will|be|gets?|becomes?|has been|have been)\b|\b(?:begins?|starts?|completes?|"
+                       r"opens?|enters?|goes|go|comes?|reach(?:es)?)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:was|were|had|began|begun|started|broke|went|came|entered|opened|ended|finished|got|"
+                   r"kicked|commenced|launched)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +97,12 @@ def english_cues(text: str) -> list[StatusCue]:
         near = " ".join(words[-6:])
         if negation.search(" ".join(words[-3:])) or negation.search(text[start:end]):
             continue
-        asserted = status == "planned" or not modal.search(near)
+        found_modal = modal.search(near)
+        following = near[found_modal.end():] + " " + text[start:end] if found_modal else ""
+        if found_modal and _CONDITIONAL.fullmatch(found_modal.group()) and not _NOT_PAST.search(following) \
+                and _PAST.search(following):
+            found_modal = None  # "two years after construction began": a fact, not a condition
+        asserted = status == "planned" or not found_modal
         found.append(StatusCue(status, start, end, asserted))
     return found
 
