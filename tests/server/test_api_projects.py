@@ -68,3 +68,9 @@ def test_the_cluster_page_has_a_projects_table_and_an_investment_chart(client: T
     assert "projects-table" in page and "Orion Foundry" in page and "CNY 10 bn – CNY 12 bn" in page
     timeline = client.get("/api/v1/clusters/Shanghai/timeline", params={"kind": "project"}).json()
     assert any(i["title"].endswith(": production") for i in timeline["items"])
+
+
+def test_the_compare_page_shows_project_counts_and_investment(client: TestClient) -> None:
+    page = client.get("/compare", params={"names": ["Shanghai", "Hefei"]}).text
+    assert "Investment projects" in page and "production 1" in page and "≈ CNY 12 bn" not in page
+    assert "≈ CNY 10 bn – CNY 12 bn" in page
