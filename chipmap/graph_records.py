@@ -70,6 +70,12 @@ class RelationRecord:
     first_seen: dt.date | None = None
     last_seen: dt.date | None = None
     from_atlas: bool = False
+    former_since: dt.date | None = None  # holds_position: reported as a past position from this day
+
+    @property
+    def former(self) -> bool:
+        """True for a position the news reports as past."""
+        return self.former_since is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +101,83 @@ class SearchHit:
     score: float = 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class ProjectPartyRecord:
+    """A party of a project: an entity of the graph, or a name the graph has no entity for."""
+
+    name: str
+    entity_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectStepRecord:
+    """One stage of a project as one article reports it, with the sentence that says so."""
+
+    status: str  # planned | signed | construction | completed | production | cancelled
+    date: str | None  # ISO date or prefix ("2019-12"), as precise as the text
+    article_id: str
+    sentence: str
+    published: dt.date | None = None  # the article's date (when the text gives no date of its own)
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectAmountRecord:
+    """An investment figure one article gives for a project (several articles: several figures)."""
+
+    value: float
+    currency: str
+    text: str
+    article_id: str
+    published: dt.date | None = None
+    sentence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectFieldEvidence:
+    """The sentence of one article behind one field of a project."""
+
+    field: str  # parties | place | facility | amount | status
+    article_id: str
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectRecord:
+    """An investment project with every report of it merged: who, where, what, for how much,
+    and each stage it went through (``history``, oldest first)."""
+
+    id: str  # project:<digest>
+    name: str
+    facility: str
+    status: str  # the most advanced stage reported (cancelled ends any)
+    date: str | None  # the date of that stage
+    place_id: str | None = None
+    place_name: str | None = None
+    phase: str | None = None
+    parties: tuple[ProjectPartyRecord, ...] = ()
+    history: tuple[ProjectStepRecord, ...] = ()
+    amounts: tuple[ProjectAmountRecord, ...] = ()
+    article_ids: tuple[str, ...] = ()
+    first_seen: dt.date | None = None
+    last_seen: dt.date | None = None
+    evidence: tuple[ProjectFieldEvidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectCountRecord:
+    """A bare count of projects an article gives ("22 projects were signed")."""
+
+    article_id: str
+    count: int
+    status: str | None
+    place_id: str | None
+    place_name: str | None
+    event_id: str | None
+    amount: ProjectAmountRecord | None
+    sentence: str
+    seen: dt.date | None = None
+
+
 @dataclass
 class Snapshot:
     """The whole graph in memory (entities and relations, no evidence text).
@@ -107,3 +190,5 @@ class Snapshot:
     relations: list[RelationRecord]
     articles: dict[str, ArticleRecord] = field(default_factory=dict)  # without text
     place_parent: dict[str, str] = field(default_factory=dict)  # place id -> enclosing place id
+    projects: list[ProjectRecord] = field(default_factory=list)
+    project_counts: list[ProjectCountRecord] = field(default_factory=list)

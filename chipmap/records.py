@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from chipmap.vocab import OrgKind, PlaceKind, RelationType, Segment
+from chipmap.vocab import Facility, OrgKind, PlaceKind, ProjectStatus, RelationType, Segment
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +79,66 @@ class Relation(_Fact):
     head: str
     tail: str
     title: str | None = None
+    former: bool = Field(
+        default=False,
+        description="holds_position only: the text says the position is a past one "
+        "(chipmap.extract.projects.tenure).",
+    )
     rule: str | None = Field(
         default=None,
         description="Name of the registered rule that found it (chipmap.extract.rules), or "
         "'atlas.<field>' for facts taken from the atlas.",
     )
+
+
+class Amount(BaseModel):
+    """An investment as written, normalised: ``value`` in units of ``currency`` (ISO 4217)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    value: float = Field(ge=0)
+    currency: str = Field(min_length=3, max_length=3)
+    text: str
+
+
+class StatusStep(BaseModel):
+    """One stage a project reached (or was planned to reach), as one sentence reports it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    status: ProjectStatus
+    date: str | None = None  # ISO date or its prefix ("2019-12", "2019")
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Project(_Fact):
+    """An investment or construction project the text identifies by a party or a facility.
+
+    ``status`` and ``date`` are the latest stage the text reports; ``history`` holds every
+    stage it reports, oldest first; ``field_evidence`` the sentences behind each field
+    (``parties``, ``place``, ``facility``, ``amount``, ``status``).
+    """
+
+    name: str
+    parties: list[str] = Field(default_factory=list)
+    place: str | None = None
+    facility: Facility = "other"
+    amount: Amount | None = None
+    status: ProjectStatus = "planned"
+    date: str | None = None
+    phase: str | None = None  # "1", "2"... when the text names a phase
+    history: list[StatusStep] = Field(default_factory=list)
+    field_evidence: dict[str, list[Evidence]] = Field(default_factory=dict)
+
+
+class ProjectCount(_Fact):
+    """A bare count ("22 projects were signed"): kept on the event or place, never a project."""
+
+    count: int = Field(ge=0)
+    status: ProjectStatus | None = None
+    place: str | None = None
+    event: str | None = None
+    amount: Amount | None = None  # their total investment, when given
 
 
 class ArticleExtraction(BaseModel):
@@ -97,6 +152,8 @@ class ArticleExtraction(BaseModel):
     places: list[Place] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
+    projects: list[Project] = Field(default_factory=list)
+    project_counts: list[ProjectCount] = Field(default_factory=list)
 
 
 def extraction_json_schema() -> dict[str, Any]:

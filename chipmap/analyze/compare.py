@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from chipmap.analyze.coverage import Coverage
 from chipmap.analyze.index import GraphIndex
 from chipmap.analyze.profile import cluster_profile
+from chipmap.analyze.projects import ProjectSummary
 from chipmap.analyze.refs import EntityRef, entity_ref
 
 
@@ -22,6 +23,7 @@ class ClusterSummary:
     articles: int
     coverage: Coverage
     leaders: tuple[EntityRef, ...]
+    projects: ProjectSummary | None = None  # project counts and investment totals
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,7 @@ def compare(index: GraphIndex, cluster_ids: Sequence[str], *, leaders: int = 5) 
             articles=profile.article_total,
             coverage=profile.coverage,
             leaders=tuple(entity_ref(index, o) for o in profile.leaders[:leaders]),
+            projects=profile.projects,
         ))
     shared = tuple(sorted(
         ((entity_ref(index, org_id), tuple(ids)) for org_id, ids in where.items() if len(set(ids)) > 1),

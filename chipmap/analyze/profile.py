@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from chipmap.analyze.coverage import Coverage, coverage_from_counts, segment_counts
 from chipmap.analyze.index import Area, GraphIndex
+from chipmap.analyze.projects import ProjectSummary, project_summary
 from chipmap.analyze.refs import (
     ArticleRef,
     EntityRef,
@@ -65,6 +66,7 @@ class ClusterPerson:
     title: str | None
     body: EntityRef
     relation_id: str
+    former: bool = False  # reported as a past position, or ended by a later appointment (as-of views)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +95,7 @@ class ClusterProfile:
     recent_articles: tuple[ArticleRef, ...]
     article_total: int
     coverage: Coverage  # over every organisation
+    projects: ProjectSummary | None = None  # investment projects located in the cluster
 
 
 _DAY_ZERO = dt.date.min
@@ -150,6 +153,7 @@ def cluster_people(index: GraphIndex, bodies: set[str], *, limit: int = 100) -> 
             title=relation.title,
             body=entity_ref(index, relation.tail_id),
             relation_id=relation.id,
+            former=relation.former,
         ))
     return people, len({r.head_id for r in positions})
 
@@ -210,4 +214,5 @@ def cluster_profile(index: GraphIndex, cluster_id: str, *, articles: int = 10, l
         recent_articles=tuple(newest_articles(index, article_ids, limit=articles)),
         article_total=len(article_ids),
         coverage=coverage_from_counts(segment_counts(index, members)),
+        projects=project_summary(index, cluster_id),
     )

@@ -19,13 +19,15 @@ from chipmap.analyze.index import GraphIndex
 from chipmap.analyze.network import Actor, Connection, Neighbourhood, central_actors, communities, connection
 from chipmap.analyze.network import neighbourhood as neighbourhood_of
 from chipmap.analyze.ports import GraphPort
+from chipmap.analyze.positions import Tenure, holders
 from chipmap.analyze.profile import ClusterProfile, cluster_profile
+from chipmap.analyze.projects import ClusterProjects, cluster_projects
 from chipmap.analyze.refs import ArticleRef, EntityRef, RelationRef, recent_articles, relation_ref
 from chipmap.analyze.siting import SiteReport, locate
 from chipmap.analyze.timeline import KINDS, Timeline, as_of, subject_members, timeline
 from chipmap.errors import NotFound
 from chipmap.graph_records import EntityRecord, EvidenceRecord, SearchHit
-from chipmap.vocab import SEGMENTS
+from chipmap.vocab import PROJECT_STATUSES, SEGMENTS
 
 #: Relations of an entity page whose evidence is fetched up front; the rest load on demand.
 EVIDENCE_PER_PAGE = 20
@@ -204,6 +206,20 @@ class Analyst:
         return ClusterNetwork(EntityRef(entity.id, entity.name, entity.type, entity.kind),
                               tuple(central_actors(index, members, limit=limit)),
                               tuple(tuple(g) for g in groups[:limit]))
+
+    def projects(self, name: str, *, since: dt.date | None = None, status: str | None = None,
+                 day: dt.date | None = None, limit: int = 200) -> ClusterProjects:
+        """Investment projects located in a cluster and its sub-places, with their history and totals."""
+        if status is not None and status not in PROJECT_STATUSES:
+            raise NotFound("project status", status, list(PROJECT_STATUSES))
+        entity = self.resolve_cluster(name)
+        return cluster_projects(self.index(day), entity.id, since=since, status=status, limit=limit)
+
+    def holders(self, body: str, *, title: str | None = None, day: dt.date | None = None) -> list[Tenure]:
+        """Who held posts at a body (an organisation or a place) on ``day``, a later appointment
+        ending the earlier holder's tenure."""
+        entity = self.resolve(body)
+        return holders(self.index().snapshot.relations, entity.id, title=title, day=day)
 
     def search(self, text: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Entities and articles matching the text."""

@@ -5,6 +5,8 @@ Items come from four kinds of record:
 - ``event``, ``project`` or ``opening``: event entities tied to the subject,
   dated by the event; the kind is read from the event's name (groundbreaking,
   phase, fab... is a project; opening, launch, production start an opening);
+  and every stage of the investment projects located in the subject's area or with
+  the subject as a party (``project``: "X fab: signed", dated by the stage);
 - ``appointment``: a ``holds_position`` relation at a body of the subject, dated
   by the first article that reports it;
 - ``site``: a ``located_in`` relation from the news (not the atlas) into the
@@ -20,6 +22,8 @@ import re
 from dataclasses import dataclass
 
 from chipmap.analyze.index import GraphIndex
+from chipmap.analyze.positions import positions_as_of
+from chipmap.analyze.projects import project_steps, projects_as_of
 from chipmap.analyze.refs import ArticleRef, EntityRef, article_ref, entity_ref
 from chipmap.graph_records import RelationRecord, Snapshot
 from chipmap.vocab import ORG_PREFIX, PLACE_PREFIX
@@ -120,6 +124,8 @@ def _items(index: GraphIndex, members: set[str]) -> list[TimelineItem]:
         if article is not None and article.published is not None:
             items.append(TimelineItem(article.published, "article", article.title, (), None,
                                       (article_ref(article),)))
+    for day, title, parties, cited in project_steps(index, members):
+        items.append(TimelineItem(day, "project", title, tuple(entity_ref(index, i) for i in parties), None, cited))
     return items
 
 
@@ -134,7 +140,9 @@ def timeline(index: GraphIndex, subject_id: str, *, since: dt.date | None = None
 
 
 def as_of(snapshot: Snapshot, day: dt.date) -> Snapshot:
-    """The snapshot as the news stood on ``day``: later articles and facts first seen later are dropped.
+    """The snapshot as the news stood on ``day``: later articles and facts first seen later are dropped;
+    positions that had ended by then are marked former (chipmap.analyze.positions) and projects show
+    the stage their reports up to then had reached.
 
     Atlas facts are undated reference data and stay. Entities stay too (an
     entity without relations simply has nothing to say yet).
@@ -150,4 +158,6 @@ def as_of(snapshot: Snapshot, day: dt.date) -> Snapshot:
         kept = tuple(a for a in relation.article_ids if a in articles)
         relations.append(dataclasses.replace(relation, article_ids=kept,
                                              last_seen=min(relation.last_seen or day, day)))
-    return Snapshot(dict(snapshot.entities), relations, articles, dict(snapshot.place_parent))
+    return Snapshot(dict(snapshot.entities), positions_as_of(relations, day), articles, dict(snapshot.place_parent),
+                    projects=projects_as_of(snapshot, day, set(articles)),
+                    project_counts=[c for c in snapshot.project_counts if c.seen is None or c.seen <= day])

@@ -26,6 +26,7 @@ from chipmap.extract.coref import Entity, group_mentions
 from chipmap.extract.events import event_date, event_place
 from chipmap.extract.mentions import bracketed_units, collect_mentions, disambiguate, nested_orgs
 from chipmap.extract.nlp import COMPONENT_ERROR, get_pipeline, load_base, resolve_model_name
+from chipmap.extract.projects import enrich_english
 from chipmap.extract.relations import Link, located_in, part_of, subsidiary_of
 from chipmap.extract.segments import org_segments
 from chipmap.extract.titles import find_positions
@@ -123,7 +124,7 @@ def read_doc(doc: Doc, article: Article, atlas: Atlas) -> ArticleExtraction:
     for link in [*located_in(ctx), *part_of(ctx), *subsidiary_of(ctx)]:
         add(_relation(ctx, link))
     result.relations = relations
-    return result
+    return enrich_english(result, ctx)
 
 
 @dataclass(frozen=True, slots=True)

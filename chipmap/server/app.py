@@ -19,7 +19,17 @@ from chipmap.analyze.ports import GraphPort, close_graph
 from chipmap.analyze.service import Analyst
 from chipmap.config import Settings, get_settings
 from chipmap.server import errors, pages
-from chipmap.server.routes import admin, articles, clusters, entities, export, network, reports, search
+from chipmap.server.routes import (
+    admin,
+    articles,
+    clusters,
+    entities,
+    export,
+    network,
+    projects,
+    reports,
+    search,
+)
 
 STATIC = Path(__file__).parent / "static"
 
@@ -28,7 +38,8 @@ Questions cluster builders ask of chipmap's knowledge graph of China's IC cluste
 which segments a cluster covers and with which firms (`/clusters/{name}`), what it
 lacks and whom to attract (`/clusters/{name}/gaps`), where a firm fits best
 (`/locate`), clusters side by side (`/compare`), what happened when
-(`/clusters/{name}/timeline`), and how two entities are connected (`/path`).
+(`/clusters/{name}/timeline`), which projects it signed, started and switched on
+(`/clusters/{name}/projects`), and how two entities are connected (`/path`).
 Every fact links to the sentences that support it (`/relations/{id}/evidence`).
 Names may be ids (`place:shaoxing`), names or aliases; unknown names answer 404
 with suggestions. Lists take `limit` and `offset`.
@@ -62,7 +73,7 @@ def create_app(graph: GraphPort | None = None, *, db: str | None = None,
         app.state.analyst = Analyst(graph)
     app.state.templates = pages.templates
     errors.install(app)
-    for module in (entities, clusters, reports, network, search, articles, export, admin):
+    for module in (entities, clusters, projects, reports, network, search, articles, export, admin):
         app.include_router(module.router, prefix="/api/v1")
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -22,12 +22,14 @@ from chipmap.errors import ChipmapError
 from chipmap.server.clustermap import cluster_points
 from chipmap.server.deps import AnalystDep
 from chipmap.server.labels import article_label, count_labels
+from chipmap.server.project_pages import investment_chart, money, project_amount
 from chipmap.vocab import SEGMENT_LABELS, SEGMENTS
 
 TEMPLATES = Path(__file__).parent / "templates"
 templates = Jinja2Templates(env=jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True))
-templates.env.globals.update(SEGMENT_LABELS=SEGMENT_LABELS, SEGMENTS=SEGMENTS, article_label=article_label)
+templates.env.globals.update(SEGMENT_LABELS=SEGMENT_LABELS, SEGMENTS=SEGMENTS, article_label=article_label,
+                             money=money, project_amount=project_amount)
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str, Query(max_length=300)]
@@ -126,8 +128,9 @@ def cluster(request: Request, name: str, analyst: AnalystDep,
     chart = {"labels": [s.label for s in answer.profile.coverage.segments],
              "counts": [s.count for s in answer.profile.coverage.segments]}
     orgs = {o.id: o for o in answer.profile.organizations}
+    projects = analyst.projects(answer.profile.cluster.id, limit=60)
     return _page(request, "cluster.html", profile=answer.profile, gaps=gaps, network=network, chart=chart,
-                 orgs=orgs, vs=vs or "")
+                 orgs=orgs, vs=vs or "", projects=projects, investment=investment_chart(projects))
 
 
 @router.get("/compare", response_class=HTMLResponse)

@@ -39,6 +39,8 @@ from chipmap.store.models import (
     RelationRow,
     SourceRow,
 )
+from chipmap.store.project_models import PROJECT_TABLES
+from chipmap.store.project_read import project_count_records, project_records
 from chipmap.store.read import article_records, entity_records, relation_records
 from chipmap.store.remove import RemoveResult, find_article_id, remove_article
 from chipmap.vocab import SEGMENT_PREFIX, SEGMENTS
@@ -248,7 +250,7 @@ class Graph:
         """Rows per table, plus entities per type (``person``, ``org``, ``place``, ``event``)."""
         result: dict[str, int] = {}
         with self.database.connect() as conn:
-            for table in TABLES:
+            for table in (*TABLES, *PROJECT_TABLES):
                 result[table] = int(conn.execute(select(func.count()).select_from(
                     Base.metadata.tables[table])).scalar_one())
             for entity_type, count in conn.execute(select(EntityRow.type, func.count()).group_by(EntityRow.type)):
@@ -262,8 +264,10 @@ class Graph:
             relations = relation_records(conn)
             articles = {a.id: a for a in article_records(
                 conn, select(ArticleRow.id, ArticleRow.title, ArticleRow.published).order_by(ArticleRow.id))}
+            projects, project_counts = project_records(conn), project_count_records(conn)
         return Snapshot(entities=entities, relations=relations, articles=articles,
-                        place_parent=place_parents(relations, entities))
+                        place_parent=place_parents(relations, entities), projects=projects,
+                        project_counts=project_counts)
 
     def remove(self, article_id: str) -> RemoveResult:
         """Remove one article's contributions (see ``chipmap.store.remove``)."""

@@ -140,6 +140,7 @@ class RelationRow(Base):
     first_seen: Mapped[dt.date | None] = mapped_column(Date)
     last_seen: Mapped[dt.date | None] = mapped_column(Date)
     from_atlas: Mapped[bool] = mapped_column(Boolean, default=False)
+    former_since: Mapped[dt.date | None] = mapped_column(Date)  # a past position, as of this day (0003)
 
 
 class AttributeRow(Base):

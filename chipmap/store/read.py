@@ -129,6 +129,7 @@ def relation_records(conn: Connection, query: AnySelect | None = None) -> list[R
         tail_name=tail_name(r.tail_id, names), title=r.title, confidence=round(float(r.confidence), 6),
         evidence_count=int(r.evidence_count), article_ids=tuple(sorted(articles.get(r.id, ()))),
         first_seen=_date(r.first_seen), last_seen=_date(r.last_seen), from_atlas=bool(r.from_atlas),
+        former_since=_date(getattr(r, "former_since", None)),
     ) for r in rows]
 
 

@@ -27,6 +27,7 @@ from chipmap.store.models import (
     RelationRow,
     SourceRow,
 )
+from chipmap.store.project_write import drop_article_projects
 from chipmap.store.writer import refresh_search_text
 
 
@@ -104,6 +105,7 @@ def remove_rows(conn: Connection, article_id: str, *, drop_entities: bool = True
                                    .where(EventRow.article_id == article_id)).scalars())
     evidence = conn.execute(select(func.count()).select_from(EvidenceRow)
                             .where(EvidenceRow.article_id == article_id)).scalar_one()
+    drop_article_projects(conn, article_id)
     for model in (EvidenceRow, MentionRow, EventRow, SourceRow):
         conn.execute(delete(model).where(model.article_id == article_id))
     fts.unindex_article(conn, article_id)

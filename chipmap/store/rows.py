@@ -18,6 +18,7 @@ from typing import Any
 
 from chipmap.records import Article, ArticleExtraction, Evidence, Relation
 from chipmap.resolve import ArticleResolution, KnownEntity, name_key
+from chipmap.store.project_rows import project_rows
 from chipmap.vocab import ENDPOINTS, SEGMENT_PREFIX, SEGMENTS
 
 
@@ -65,6 +66,8 @@ class ArticleRows:
     skipped_relations: int = 0
     new_entities: list[KnownEntity] = field(default_factory=list)
     renamed: list[KnownEntity] = field(default_factory=list)  # news entities given an English name
+    projects: list[Any] = field(default_factory=list)  # chipmap.store.project_rows.ProjectReportRows
+    project_counts: list[dict[str, Any]] = field(default_factory=list)
 
 
 def entity_row(entity: KnownEntity, *, name_zh: str | None = None, from_atlas: bool = False,
@@ -111,7 +114,8 @@ class _Builder:
         title = " ".join(rel.title.split()) if rel.title else None
         return {"id": relation_id(rel.type, head, tail, title), "type": rel.type, "head_id": head,
                 "tail_id": tail, "title": title, "confidence": 0.0, "evidence_count": 0,
-                "first_seen": None, "last_seen": None, "from_atlas": False}
+                "first_seen": None, "last_seen": None, "from_atlas": False,
+                "former_since": self.seen if getattr(rel, "former", False) else None}
 
 
 def _title_evidence(evidence: list[Evidence], title: str) -> Evidence | None:
@@ -173,6 +177,8 @@ def article_rows(article: Article, extraction: ArticleExtraction, resolution: Ar
                                  rule=rel.rule)
     _attributes(rows, builder, extraction)
     rows.evidence = builder.evidence
+    rows.projects, rows.project_counts = project_rows(article, extraction, resolution, seen=seen,
+                                                      extractor_version=extractor_version)
     return rows
 
 

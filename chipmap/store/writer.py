@@ -34,6 +34,7 @@ from chipmap.store.models import (
     RelationRow,
     SourceRow,
 )
+from chipmap.store.project_write import mark_former, write_projects
 from chipmap.store.rows import ArticleRows, SourceEntry
 
 
@@ -134,12 +135,14 @@ def write_rows(conn: Connection, rows: ArticleRows) -> WriteResult:
     if rows.mentions:
         conn.execute(_insert(MentionRow), rows.mentions)
     insert_ignore(conn, RelationRow, rows.relations)
+    mark_former(conn, rows.relations)
     insert_ignore(conn, AttributeRow, rows.attributes)
     if rows.evidence:
         conn.execute(_insert(EvidenceRow), rows.evidence)
         aggregate.add_evidence(conn, rows.evidence)
     if rows.events:
         conn.execute(_insert(EventRow), rows.events)
+    write_projects(conn, rows.projects, rows.project_counts)
     return WriteResult(article_id=article["id"], new_entities=list(rows.new_entities), forms=rows.forms,
                        relations=len(rows.relations), evidence=len(rows.evidence),
                        skipped_relations=rows.skipped_relations, renamed=list(rows.renamed))

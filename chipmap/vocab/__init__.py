@@ -25,6 +25,10 @@ Segment = Literal[
 ]
 RelationType = Literal["holds_position", "located_in", "part_of", "subsidiary_of", "operates_in"]
 EntityType = Literal["person", "org", "place", "event"]
+#: A project's stage, in the order projects move through them (``cancelled`` may end any).
+ProjectStatus = Literal["planned", "signed", "construction", "completed", "production", "cancelled"]
+#: What a project builds or sets up (shared/eval/SCHEMA.md, section Projects).
+Facility = Literal["fab", "packaging_plant", "production_base", "rd_center", "headquarters", "fund", "other"]
 
 ORG_KINDS: tuple[str, ...] = get_args(OrgKind)
 PLACE_KINDS: tuple[str, ...] = get_args(PlaceKind)
@@ -32,6 +36,8 @@ PLACE_KINDS: tuple[str, ...] = get_args(PlaceKind)
 SEGMENTS: tuple[str, ...] = get_args(Segment)
 RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
 ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
+PROJECT_STATUSES: tuple[str, ...] = get_args(ProjectStatus)
+FACILITIES: tuple[str, ...] = get_args(Facility)
 
 #: Which entity types each relation type joins (head types, tail types), in the order a
 #: name is tried when one article uses it for two types; operates_in ends in a segment.

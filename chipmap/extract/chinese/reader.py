@@ -42,6 +42,7 @@ from chipmap.extract.chinese.spans import (
 )
 from chipmap.extract.chinese.text import fold, is_han, sentences
 from chipmap.extract.chinese.words import words
+from chipmap.extract.projects import enrich_chinese
 from chipmap.records import Article, ArticleExtraction
 
 
@@ -86,7 +87,7 @@ class ChineseReader:
         """Everything the article states."""
         ctx = self.context(article)
         links = ZH_RULES.apply(ctx, range(len(ctx.sentences)))
-        return assemble(ctx, links)
+        return enrich_chinese(assemble(ctx, links), article, self.atlas)
 
     def context(self, article: Article) -> ChineseContext:
         """The article's entities, mentions and posts, ready for the rules."""
