@@ -146,7 +146,7 @@ class Brief:
     gaps: tuple[BriefGap, ...]
     candidates: tuple[BriefCandidate, ...]
     candidate_total: int
-    projects: tuple[ProjectStage, ...] | None  # None: the graph has no project data
+    projects: tuple[ProjectStage, ...] | None  # None: the graph reports no project in the cluster
     leaders: tuple[BriefOrg, ...]
     people_rows: tuple[BriefPerson, ...]
     timeline: tuple[TimelineRow, ...]
@@ -235,7 +235,7 @@ def build_brief(analyst: Analyst, name: str, *, vs: str | None = None, since: dt
 
     rows = projects_of(analyst, cluster_id, since=since)
     projects = None
-    if rows is not None:
+    if rows:
         projects = tuple(
             ProjectStage(stage, label, tuple(builder.project(r) for r in rows if r.stage == stage))
             for stage, label in (*STAGE_LABELS.items(), ("other", "Other")))

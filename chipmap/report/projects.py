@@ -1,25 +1,21 @@
-"""Projects in a brief: read from whatever the Analyst offers, grouped signed / started / in production.
+"""Projects in a brief: the cluster's investment projects (``Analyst.projects``), grouped
+signed / started / in production, each citing the articles that report it.
 
-The graph learns projects on another branch; until the Analyst has them this
-module keeps the brief honest ("no project data") instead of guessing. The
-contract is small and duck-typed so the lead can wire it without touching the
-report: ``Analyst.projects(cluster_id)`` returns records (dataclasses, objects
-or dicts) with some of
-
-    name, status, date, amount ({value, currency, text} or a number),
-    parties (names or entity references), place, facility,
-    article_ids and/or relation_ids (what to cite)
-
-``status`` follows ../shared/eval/SCHEMA.md: planned and signed count as
-*signed*; construction and completed as *started*; production as *in production*.
+``status`` follows ../shared/eval/SCHEMA.md: planned and signed count as *signed*;
+construction and completed as *started*; production as *in production*. An amount
+reported differently by two articles is shown as the range the graph keeps, never an
+average. A graph with no projects in the cluster makes the brief say so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from chipmap.analyze.projects import ProjectItem
+    from chipmap.analyze.service import Analyst
 
 #: The three stages a brief reports, with the statuses each gathers.
 STAGES: dict[str, tuple[str, ...]] = {
@@ -46,21 +42,10 @@ class ProjectRow:
     facility: str
     article_ids: tuple[str, ...]
     relation_ids: tuple[str, ...]
+    project_id: str = ""  # the graph's project id, stable across rounds and rebuilds
 
 
-def _get(record: Any, name: str, default: Any = None) -> Any:
-    if isinstance(record, Mapping):
-        return record.get(name, default)
-    return getattr(record, name, default)
-
-
-def _name_of(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    return str(_get(value, "name", "") or _get(value, "id", "") or "")
-
-
-def _date(value: Any) -> dt.date | None:
+def _date(value: str | dt.date | None) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -92,47 +77,37 @@ def stage_of(status: str) -> str:
     return "other"
 
 
-def project_row(record: Any) -> ProjectRow:
-    """A project record of any shape the Analyst returns, as a row (missing fields stay empty)."""
-    amount = _get(record, "amount")
-    value: float | None = None
-    currency = str(_get(record, "currency", "") or "")
-    text = ""
-    if isinstance(amount, int | float):
-        value = float(amount)
-    elif amount is not None:
-        raw = _get(amount, "value")
-        value = float(raw) if isinstance(raw, int | float) else None
-        currency = str(_get(amount, "currency", currency) or currency)
-        text = str(_get(amount, "text", "") or "")
-    status = str(_get(record, "status", "") or "")
-    parties = _get(record, "parties", ()) or ()
+def project_row(item: ProjectItem) -> ProjectRow:
+    """One project of ``Analyst.projects`` as the brief shows it."""
+    first = item.amounts[0] if item.amounts else None
+    if first is None:
+        text, value, currency = "", None, ""
+    elif first.low == first.high:
+        text, value, currency = format_amount(first.low, first.currency), first.low, first.currency
+    else:  # two articles gave two figures: the range, with its currency
+        low, high = format_amount(first.low, first.currency), format_amount(first.high, first.currency)
+        text, value, currency = f"{low} – {high}", first.low, first.currency
     return ProjectRow(
-        name=str(_get(record, "name", "") or "(unnamed project)"),
-        status=status,
-        stage=stage_of(status),
-        date=_date(_get(record, "date")),
-        amount_text=text or format_amount(value, currency),
+        name=item.name or "(unnamed project)",
+        status=item.status,
+        stage=stage_of(item.status),
+        date=_date(item.date),
+        amount_text=text,
         amount_value=value,
         currency=currency,
-        parties=tuple(n for n in (_name_of(p) for p in parties) if n),
-        place=_name_of(_get(record, "place", "") or ""),
-        facility=str(_get(record, "facility", "") or ""),
-        article_ids=tuple(_get(record, "article_ids", ()) or ()),
-        relation_ids=tuple(_get(record, "relation_ids", ()) or ()),
+        parties=tuple(p.name for p in item.parties if p.name),
+        place=item.place.name if item.place is not None else (item.place_name or ""),
+        facility=item.facility,
+        article_ids=tuple(a.id for a in item.sources),
+        relation_ids=(),
+        project_id=item.id,
     )
 
 
-def projects_of(analyst: object, cluster_id: str, *, since: dt.date | None = None) -> list[ProjectRow] | None:
-    """The cluster's projects when the Analyst offers them (None: the graph has no project data)."""
-    method: Callable[[str], Any] | None = getattr(analyst, "projects", None)
-    if not callable(method):
-        return None
-    found = method(cluster_id)
-    records: Iterable[Any] = _get(found, "projects", None) or _get(found, "items", None) or found or ()
-    rows = [project_row(r) for r in records]
-    if since is not None:
-        rows = [r for r in rows if r.date is None or r.date >= since]
+def projects_of(analyst: Analyst, cluster_id: str, *, since: dt.date | None = None) -> list[ProjectRow]:
+    """The cluster's projects, brief-ready, stage by stage (empty: the graph reports none)."""
+    found = analyst.projects(cluster_id, since=since)
+    rows = [project_row(item) for item in found.projects]
     rows.sort(key=lambda r: (list(STAGES).index(r.stage) if r.stage in STAGES else 9,
                              r.date or dt.date.min, r.name))
     return rows

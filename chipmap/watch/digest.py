@@ -160,6 +160,8 @@ def project_changes(before: Sequence[ProjectRow], after: Sequence[ProjectRow], i
                     cluster_id: str, graph: GraphPort | None = None) -> list[Item]:
     """Projects new since the last round, or whose status, amount or date changed."""
     def key(row: ProjectRow) -> tuple[str, tuple[str, ...]]:
+        if row.project_id:  # the graph's id: a renamed or re-described project is still itself
+            return row.project_id, ()
         return row.name.casefold(), tuple(sorted(p.casefold() for p in row.parties))
 
     old = {key(r): r for r in before}

@@ -120,10 +120,13 @@ def test_county_is_placed_by_the_division_codes(reader: ChineseReader) -> None:
 
 
 def test_district_written_with_its_city(reader: ChineseReader) -> None:
-    result = _read(reader, "项目选址宁波市北仑区。北仑区将提供配套服务。")
+    result = _read(reader, "项目选址宁波市北仑区。宁波是浙江的港口城市，北仑区将提供配套服务。")
     places = _names(result, "places")
     assert "宁波市北仑区" in places and "北仑区" in places["宁波市北仑区"]
     assert any(head == "宁波市北仑区" and tail.startswith("宁波") for head, tail in _rels(result, "part_of"))
+    # the city named only as the district's prefix is not a place of its own
+    alone = _read(reader, "项目选址宁波市北仑区。北仑区将提供配套服务。")
+    assert set(_names(alone, "places")) == {"宁波市北仑区"}
 
 
 def test_province_and_city_written_together(reader: ChineseReader) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 import pytest
 
@@ -60,32 +59,53 @@ def test_unknown_cluster_raises_not_found_with_suggestions(analyst: Analyst) -> 
         build_brief(analyst, "Atlantis Chip Valley")
 
 
-class ProjectAnalyst(Analyst):
-    """An Analyst that knows projects, in the shape the projects branch writes them (SCHEMA.md)."""
-
-    def projects(self, cluster_id: str) -> list[dict[str, Any]]:
-        assert cluster_id == "place:shaoxing"
-        return [
-            {"name": "MEMS line expansion", "parties": ["United Nova Technology"], "place": "Shaoxing",
-             "facility": "fab", "status": "production", "date": "2023-06-17",
-             "amount": {"value": 5.8e9, "currency": "CNY", "text": "5.8 billion yuan"},
-             "article_ids": ["c535e5b1dac38997"]},
-            {"name": "Packaging base", "parties": [], "status": "signed", "date": None,
-             "amount": 1.2e8, "currency": "USD"},
-            {"name": "Old plan", "status": "construction", "date": "2010-01-01"},
-        ]
+#: Written for this test: a signing reported with its amount.
+SIGNING = ("Qiantang Quantum Devices signed an agreement on Monday to build a 5.8 billion yuan "
+           "packaging plant in Shaoxing.")
 
 
-def test_projects_render_by_stage_with_amounts_when_the_analyst_offers_them(graph: Graph) -> None:
-    brief = build_brief(ProjectAnalyst(graph), "Shaoxing", since=dt.date(2015, 1, 1))
+@pytest.fixture()
+def project_graph() -> Graph:
+    """The toy graph plus one article that reports a signed project with an amount."""
+    from chipmap.atlas import default_atlas
+    from chipmap.demo.toy import toy_graph
+    from chipmap.pipeline.direct import write_extractions
+    from chipmap.records import (
+        Amount,
+        Article,
+        ArticleExtraction,
+        Evidence,
+        Organization,
+        Place,
+        Project,
+        StatusStep,
+    )
+
+    graph = toy_graph()
+    ev = [Evidence(sentence=SIGNING, start=0, end=len(SIGNING))]
+    extraction = ArticleExtraction(
+        id="signing",
+        organizations=[Organization(name="Qiantang Quantum Devices", evidence=ev)],
+        places=[Place(name="Shaoxing", atlas_id="place:shaoxing", evidence=ev)],
+        projects=[Project(name="packaging plant", parties=["Qiantang Quantum Devices"], place="Shaoxing",
+                          facility="packaging_plant", status="signed", date="2023-06-12",
+                          amount=Amount(value=5.8e9, currency="CNY", text="5.8 billion yuan"),
+                          history=[StatusStep(status="signed", date="2023-06-12", evidence=ev)], evidence=ev)])
+    article = Article(id="signing", text=SIGNING, title="A packaging plant for Shaoxing",
+                      published=dt.date(2023, 6, 13))
+    write_extractions(graph.database, [(article, extraction)], atlas=default_atlas(), extractor_version="test")
+    return graph
+
+
+def test_projects_render_by_stage_with_amounts(project_graph: Graph) -> None:
+    brief = build_brief(Analyst(project_graph), "Shaoxing", since=dt.date(2015, 1, 1))
     assert brief.projects is not None
     stages = {s.stage: s for s in brief.projects}
-    assert [p.row.name for p in stages["production"].projects] == ["MEMS line expansion"]
-    assert stages["production"].projects[0].cites  # its article is in the source list
-    assert [p.row.amount_text for p in stages["signed"].projects] == ["120 million USD"]
-    assert stages["started"].projects == ()  # before the period
+    (signed,) = [p for p in stages["signed"].projects if p.row.name == "packaging plant"]
+    assert signed.row.amount_text == "5.8 billion CNY" and signed.cites  # its article is in the sources
+    assert signed.row.parties == ("Qiantang Quantum Devices",)
     html = render_html(brief)
-    assert "5.8 billion yuan" in html and "No project data" not in html
+    assert "5.8 billion CNY" in html and "No project data" not in html
 
 
 def test_without_projects_the_brief_says_so(analyst: Analyst) -> None:
@@ -99,19 +119,17 @@ def test_project_status_maps_to_a_stage(status: str, stage: str) -> None:
     assert stage_of(status) == stage
 
 
-def test_project_rows_read_objects_as_well_as_dicts() -> None:
-    class Party:
-        name = "Example Silicon"
+def test_a_project_reported_with_two_amounts_shows_the_range() -> None:
+    from chipmap.analyze.projects import AmountRange, ProjectItem, ProjectParty
 
-    class Record:
-        name = "Wafer plant"
-        status = "signed"
-        parties = (Party(),)
-        amount = None
-        date = dt.date(2024, 1, 2)
-
-    row = project_row(Record())
-    assert row.parties == ("Example Silicon",) and row.amount_text == "" and row.date == dt.date(2024, 1, 2)
+    item = ProjectItem(id="project:x", name="Wafer plant", facility="production_base", status="signed",
+                       date="2024-01-02", place=None, place_name="Hefei", located_by="place", phase=None,
+                       parties=(ProjectParty("Example Silicon", None),), segments=("materials",),
+                       amounts=(AmountRange("CNY", 2.5e9, 3.0e9, 2.5e9, 3.0e9, ()),), history=(),
+                       sources=(), year=2024, evidence={})
+    row = project_row(item)
+    assert row.parties == ("Example Silicon",) and row.place == "Hefei" and row.date == dt.date(2024, 1, 2)
+    assert row.amount_text == "2.5 billion CNY – 3 billion CNY" and row.stage == "signed"
     assert format_amount(2.5e9, "CNY") == "2.5 billion CNY"
 
 

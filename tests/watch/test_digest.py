@@ -7,20 +7,25 @@ from pathlib import Path
 
 from chipmap.analyze.index import GraphIndex
 from chipmap.demo.toy import toy_graph
-from chipmap.report.projects import project_row
+from chipmap.report.projects import ProjectRow, format_amount, stage_of
 from chipmap.watch import Digest, SourceReport, WatchState, to_html, to_markdown
 from chipmap.watch.digest import ClusterDigest, Item, Link, project_changes
 from chipmap.watch.state import BACKOFF_CAP
 
 
+def _row(project_id: str, name: str, status: str, amount: float | None = None) -> ProjectRow:
+    return ProjectRow(name=name, status=status, stage=stage_of(status), date=None,
+                      amount_text=format_amount(amount, "CNY"), amount_value=amount, currency="CNY",
+                      parties=("X",), place="Shaoxing", facility="fab", article_ids=(), relation_ids=(),
+                      project_id=project_id)
+
+
 def test_projects_new_or_changed_between_rounds_are_listed_once() -> None:
     graph = toy_graph()
     index = GraphIndex.build(graph.snapshot())
-    before = [project_row({"name": "Fab 3", "parties": ["X"], "status": "signed"}),
-              project_row({"name": "Test centre", "status": "construction"})]
-    after = [project_row({"name": "Fab 3", "parties": ["X"], "status": "construction"}),
-             project_row({"name": "Test centre", "status": "construction"}),
-             project_row({"name": "Wafer base", "status": "signed", "amount": 3e9, "currency": "CNY"})]
+    before = [_row("project:1", "Fab 3", "signed"), _row("project:2", "Test centre", "construction")]
+    after = [_row("project:1", "Fab 3", "construction"), _row("project:2", "Test centre", "construction"),
+             _row("project:3", "Wafer base", "signed", 3e9)]
     items = project_changes(before, after, index, "place:shaoxing", graph)
     assert [(i.title, i.change) for i in items] == [("Fab 3 (signed → construction)", "changed"),
                                                     ("Wafer base (signed, 3 billion CNY)", "new")]

@@ -122,10 +122,11 @@ def test_two_rounds_add_only_what_is_new_politely_and_say_so(site: Site, tmp_pat
     (shaoxing,) = second.clusters
     assert [i.title for i in shaoxing.organizations] == ["Linghang Microelectronics"]
     assert any("Qiao Jianfeng" in i.title for i in shaoxing.appointments)
+    assert [i.change for i in shaoxing.projects if "Linghang" in i.title] == ["new"]  # its production base
     assert second.appointments[0].source is not None and second.appointments[0].source.url == site.url("/linghang")
     data = json.loads(to_json(second))
     assert data["added"] == 1 and data["new_items"] == len(second.organizations) + len(second.sites) + len(
-        second.appointments) and data["organizations"][0]["title"] == "Linghang Microelectronics"
+        second.appointments) + len(second.projects) and data["organizations"][0]["title"] == "Linghang Microelectronics"
     save_artifacts(second, "digest-round-2")
 
     # Nothing changed: the feed answers 304 and the graph is left alone; the broken link is tried again
