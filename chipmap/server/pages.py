@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import jinja2
 from fastapi import APIRouter, Query, Request
@@ -19,7 +19,7 @@ from fastapi.templating import Jinja2Templates
 from chipmap.analyze.coverage import segment_counts
 from chipmap.analyze.service import Analyst
 from chipmap.server.deps import AnalystDep
-from chipmap.vocab import SEGMENT_LABELS, SEGMENTS
+from chipmap.vocab import SEGMENT_LABELS, SEGMENTS, Segment
 
 TEMPLATES = Path(__file__).parent / "templates"
 templates = Jinja2Templates(env=jinja2.Environment(
@@ -74,17 +74,24 @@ def article(request: Request, article_id: str, analyst: AnalystDep,
                  after=text[end:])
 
 
+#: Members the cluster page lists at a time.
+MEMBER_PAGE = 50
+
+
 @router.get("/cluster/{name}", response_class=HTMLResponse)
 def cluster(request: Request, name: str, analyst: AnalystDep,
-            vs: Annotated[str | None, Query(max_length=300)] = None) -> Response:
-    answer = analyst.cluster(name)
+            vs: Annotated[str | None, Query(max_length=300)] = None,
+            offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+            segment: Annotated[Segment | Literal[""] | None, Query()] = None) -> Response:
+    answer = analyst.cluster(name, limit=1)
+    members = analyst.members(answer.profile.cluster.id, limit=MEMBER_PAGE, offset=offset, segment=segment or None)
     gaps = analyst.gaps(answer.profile.cluster.id, vs=vs, limit=10)
     network = analyst.network(answer.profile.cluster.id, limit=8)
     chart = {"labels": [s.label for s in answer.profile.coverage.segments],
              "counts": [s.count for s in answer.profile.coverage.segments]}
     orgs = {o.id: o for o in answer.profile.organizations}
     return _page(request, "cluster.html", profile=answer.profile, gaps=gaps, network=network, chart=chart,
-                 orgs=orgs, vs=vs or "")
+                 orgs=orgs, vs=vs or "", members=members)
 
 
 @router.get("/compare", response_class=HTMLResponse)
