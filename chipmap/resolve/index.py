@@ -20,6 +20,8 @@ from chipmap.resolve.names import acronyms, name_key
 #: Entity types whose names are compared fuzzily (people are not: pinyin names
 #: one letter apart are usually different people).
 FUZZY_TYPES = frozenset({"org", "place", "event"})
+#: Entity types for which near names are proposed for review (every kind, atlas entries too).
+SIMILAR_TYPES = frozenset({"org", "place"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,10 @@ class EntityIndex:
         # where each entity's names were put, so that discard() need not scan the tables
         self._placed: dict[str, list[tuple[dict[tuple[str, str], set[str]], tuple[str, str]]]] = {}
         self._pooled: dict[str, list[tuple[tuple[str, str], str]]] = {}
+        # every name of every org and place, across kinds and with the atlas: the pool review
+        # candidates are drawn from (chipmap.resolve.candidates)
+        self._similar: dict[str, dict[str, set[str]]] = {}
+        self._similar_placed: dict[str, list[tuple[str, str]]] = {}
 
     def __len__(self) -> int:
         return len(self._entities)
@@ -97,6 +103,9 @@ class EntityIndex:
             pool = self._fuzzy.setdefault((entity.type, entity.kind), {})
             pool.setdefault(key, set()).add(entity.id)
             self._pooled.setdefault(entity.id, []).append(((entity.type, entity.kind), key))
+        if entity.type in SIMILAR_TYPES:
+            self._similar.setdefault(entity.type, {}).setdefault(key, set()).add(entity.id)
+            self._similar_placed.setdefault(entity.id, []).append((entity.type, key))
 
     def discard(self, entity_id: str) -> None:
         """Forget an entity the store deleted (its last mention went with a re-read article)."""
@@ -115,6 +124,13 @@ class EntityIndex:
                 members.discard(entity_id)
                 if not members:
                     del pool[name]
+        for entity_type, name in self._similar_placed.pop(entity_id, []):
+            similar = self._similar.get(entity_type, {})
+            holders = similar.get(name)
+            if holders is not None:
+                holders.discard(entity_id)
+                if not holders:
+                    del similar[name]
 
     def ambiguous_names(self, entity_id: str) -> set[str]:
         """Names that must not identify this entity (atlas names shared with another entry)."""
@@ -137,6 +153,24 @@ class EntityIndex:
                                 score_cutoff=threshold, limit=10)
         hits = [(entity_id, match, float(score)) for match, score, _ in found for entity_id in pool[match]]
         return sorted(hits, key=lambda hit: (-hit[2], hit[0]))
+
+    def similar(self, entity_type: str, key: str, *, threshold: float,
+                limit: int = 10) -> list[tuple[str, str, float, bool]]:
+        """(id, matched key, token_sort_ratio, contained) of entities of any kind, atlas ones too,
+        whose name is close to ``key`` or holds all its words (or the reverse), best first."""
+        pool = self._similar.get(entity_type)
+        if not pool:
+            return []
+        keys = list(pool)
+        scores: dict[str, tuple[float, bool]] = {
+            match: (float(score), False) for match, score, _ in
+            process.extract(key, keys, scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=limit)}
+        for match, _score, _ in process.extract(key, keys, scorer=fuzz.token_set_ratio, score_cutoff=100.0,
+                                                limit=limit):
+            scores[match] = (scores[match][0] if match in scores else fuzz.token_sort_ratio(key, match), True)
+        hits = [(entity_id, match, score, contained) for match, (score, contained) in scores.items()
+                for entity_id in pool[match]]
+        return sorted(hits, key=lambda hit: (-hit[2], hit[0], hit[1]))
 
 
 class IndexView:
@@ -168,6 +202,13 @@ class IndexView:
     def lookup_acronym(self, entity_type: str, acronym: str) -> list[str]:
         return sorted(set(self.base.lookup_acronym(entity_type, acronym))
                       | set(self.local.lookup_acronym(entity_type, acronym)))
+
+    def similar(self, entity_type: str, key: str, *, threshold: float,
+                limit: int = 10) -> list[tuple[str, str, float, bool]]:
+        hits = {(h[0], h[1]): h for h in self.base.similar(entity_type, key, threshold=threshold, limit=limit)}
+        hits.update({(h[0], h[1]): h for h in self.local.similar(entity_type, key, threshold=threshold,
+                                                                 limit=limit)})
+        return sorted(hits.values(), key=lambda hit: (-hit[2], hit[0], hit[1]))
 
     def fuzzy(self, entity_type: str, kind: str, key: str, *, threshold: float) -> list[tuple[str, str, float]]:
         hits = {(h[0], h[1]): h for h in self.base.fuzzy(entity_type, kind, key, threshold=threshold)}

@@ -27,6 +27,7 @@ from chipmap.store.models import (
     ArticleRow,
     AttributeRow,
     Base,
+    CandidateRow,
     EntityRow,
     EventRow,
     EvidenceRow,
@@ -136,6 +137,7 @@ def write_rows(conn: Connection, rows: ArticleRows) -> WriteResult:
         aggregate.add_evidence(conn, rows.evidence)
     if rows.events:
         conn.execute(_insert(EventRow), rows.events)
+    insert_ignore(conn, CandidateRow, rows.candidates)
     return WriteResult(article_id=article["id"], new_entities=list(rows.new_entities), forms=rows.forms,
                        relations=len(rows.relations), evidence=len(rows.evidence),
                        skipped_relations=rows.skipped_relations)
