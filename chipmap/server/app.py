@@ -19,7 +19,7 @@ from chipmap.analyze.ports import GraphPort, close_graph
 from chipmap.analyze.service import Analyst
 from chipmap.config import Settings, get_settings
 from chipmap.server import errors, pages
-from chipmap.server.routes import admin, articles, clusters, entities, export, network, search
+from chipmap.server.routes import admin, articles, clusters, entities, export, network, review, search
 
 STATIC = Path(__file__).parent / "static"
 
@@ -30,6 +30,7 @@ lacks and whom to attract (`/clusters/{name}/gaps`), where a firm fits best
 (`/locate`), clusters side by side (`/compare`), what happened when
 (`/clusters/{name}/timeline`), and how two entities are connected (`/path`).
 Every fact links to the sentences that support it (`/relations/{id}/evidence`).
+Pairs of entities resolution was unsure of wait for review (`/review`).
 Names may be ids (`place:shaoxing`), names or aliases; unknown names answer 404
 with suggestions. Lists take `limit` and `offset`.
 """
@@ -62,7 +63,7 @@ def create_app(graph: GraphPort | None = None, *, db: str | None = None,
         app.state.analyst = Analyst(graph)
     app.state.templates = pages.templates
     errors.install(app)
-    for module in (entities, clusters, network, search, articles, export, admin):
+    for module in (entities, clusters, network, search, articles, export, review, admin):
         app.include_router(module.router, prefix="/api/v1")
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

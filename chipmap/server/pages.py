@@ -76,6 +76,8 @@ def article(request: Request, article_id: str, analyst: AnalystDep,
 
 #: Members the cluster page lists at a time.
 MEMBER_PAGE = 50
+#: Candidate pairs the review page lists at a time.
+REVIEW_PAGE = 25
 
 
 @router.get("/cluster/{name}", response_class=HTMLResponse)
@@ -126,6 +128,17 @@ def timeline(request: Request, name: str, analyst: AnalystDep,
              since: Annotated[dt.date | None, Query()] = None) -> Response:
     result = analyst.timeline(name, since=since, limit=300)
     return _page(request, "timeline.html", timeline=result, since=since)
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review(request: Request, analyst: AnalystDep,
+           offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> Response:
+    from chipmap.server.routes.review import review_store
+
+    store = review_store(analyst)
+    page = store.candidates(limit=REVIEW_PAGE, offset=offset)
+    writable = bool(request.app.state.settings.api_token)
+    return _page(request, "review.html", page=page, verdicts=store.verdicts()[-20:][::-1], writable=writable)
 
 
 @router.get("/favicon.ico", include_in_schema=False)

@@ -1,8 +1,8 @@
 """Review on SQLite and PostgreSQL: candidates stored with their article, verdicts merging entities now
 and surviving every rebuild — re-reading, removing every article, a fresh database via export and import.
 
-Articles go through the real resolution and writer (``chipmap.pipeline.direct``, what a build runs after
-extraction) against a two-entry atlas, so every stored row is one a build would write.
+Articles go through the real resolution and writer (``tests.review_graph``), so every stored row is one
+a build would write.
 """
 
 from __future__ import annotations
@@ -13,64 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from chipmap.atlas import Atlas
-from chipmap.atlas.models import Organization as AtlasOrg
-from chipmap.atlas.models import Place as AtlasPlace
 from chipmap.errors import InputError, NotFound, ReviewError
 from chipmap.ingest.dedup import content_id
-from chipmap.pipeline.direct import write_extractions
-from chipmap.records import Article, ArticleExtraction, Evidence, Organization, Place, Relation
+from chipmap.records import Article
 from chipmap.resolve import resolve_article
-from chipmap.store import Graph, SourceEntry, article_rows, open_database, seed_atlas, write_article
+from chipmap.store import Graph, SourceEntry, article_rows, open_database, write_article
 from chipmap.store.review import ReviewStore, load_verdicts, parse_verdicts
 from chipmap.store.state import load_index
+from tests.review_graph import ATLAS, article, build, entity_id
 
 from .conftest import PostgresServer
-
-ATLAS = Atlas(
-    orgs={"org:hefei-gov": AtlasOrg(id="org:hefei-gov", name="Hefei Municipal People's Government",
-                                    kind="government", headquarters="place:hefei", citation="government portal")},
-    places={"place:wuxi": AtlasPlace(id="place:wuxi", name="Wuxi", kind="city", citation="gazetteer"),
-            "place:hefei": AtlasPlace(id="place:hefei", name="Hefei", kind="city", citation="gazetteer")},
-)
-TEXTS = [
-    "Jinghong Optics opened a lens plant in Wuxi. Ruixin Semiconductor supplies it.",
-    "Jinghong Optical designs camera modules in Wuxi. Ruixin Semiconductors Suzhou is a new supplier.",
-]
-
-
-def _article(number: int) -> tuple[Article, ArticleExtraction]:
-    text = TEXTS[number]
-    first, second = text.split(". ")
-    first += "."
-    ev1 = [Evidence(sentence=first, start=0, end=len(first))]
-    ev2 = [Evidence(sentence=second, start=len(first) + 1, end=len(text))]
-    optics = ["Jinghong Optics", "Jinghong Optical"][number]
-    ruixin = ["Ruixin Semiconductor", "Ruixin Semiconductors Suzhou"][number]
-    relations = [Relation(type="located_in", head=optics, tail="Wuxi", evidence=ev1, confidence=0.6)]
-    if number == 1:
-        relations.append(Relation(type="operates_in", head=optics, tail="design", evidence=ev1, confidence=0.7))
-    extraction = ArticleExtraction(
-        id=f"a{number}",
-        organizations=[Organization(name=optics, kind="company", evidence=ev1),
-                       Organization(name=ruixin, kind="company", evidence=ev2)],
-        places=[Place(name="Wuxi", kind="city", atlas_id="place:wuxi", evidence=ev1)],
-        relations=relations,
-    )
-    return Article(id=f"a{number}", text=text, published=dt.date(2024, 3, 1 + number)), extraction
-
-
-def build(db_url: str, order: tuple[int, ...] = (0, 1)) -> list[str]:
-    """What a build does: seed the atlas, replay the verdicts, resolve and write each article."""
-    with open_database(db_url) as db:
-        seed_atlas(db, ATLAS)
-        return write_extractions(db, [_article(n) for n in order], atlas=ATLAS, extractor_version="test",
-                                 ingested=dt.date(2024, 3, 10))
-
-
-def entity_id(db_url: str, name: str) -> str:
-    with Graph(open_database(db_url)) as graph:
-        return graph.entity(name).id
 
 
 @pytest.fixture()
@@ -154,11 +106,11 @@ def test_verdicts_survive_a_rereading_by_another_extractor(db_url: str) -> None:
     build(db_url)
     _judge_both(db_url)
     with open_database(db_url) as db:  # what the write stage does for an article read by a newer extractor
-        for article, extraction in (_article(0), _article(1)):
-            stored = Article(id=content_id(article.text), text=article.text, published=article.published)
+        for news, extraction in (article(0), article(1)):
+            stored = Article(id=content_id(news.text), text=news.text, published=news.published)
             resolution = resolve_article(extraction, load_index(db), atlas=ATLAS, verdicts=load_verdicts(db))
             rows = article_rows(stored, extraction, resolution, ingested=dt.date(2024, 4, 1),
-                                extractor_version="test-2", sources=[SourceEntry(article.id)])
+                                extractor_version="test-2", sources=[SourceEntry(news.id)])
             write_article(db, rows, replace=True)
     _assert_judged(db_url)
 
