@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from chipmap.atlas.index import core_name
 from chipmap.resolve.names import acronyms, name_key
+from chipmap.resolve.variants import variant_keys
 
 #: Entity types whose names are compared fuzzily (people are not: pinyin names
 #: one letter apart are usually different people).
@@ -61,6 +63,8 @@ class EntityIndex:
         self._pooled: dict[str, list[tuple[tuple[str, str], str]]] = {}
         # every name of every org and place, across kinds and with the atlas: the pool review
         # candidates are drawn from (chipmap.resolve.candidates)
+        self._cores: dict[tuple[str, str], set[str]] = {}  # organisations by core name ("tianyu")
+        self._variants: dict[tuple[str, str], set[str]] = {}  # by variant key (chipmap.resolve.variants)
         self._similar: dict[str, dict[str, set[str]]] = {}
         self._similar_placed: dict[str, list[tuple[str, str]]] = {}
 
@@ -95,10 +99,17 @@ class EntityIndex:
         placed = self._placed.setdefault(entity.id, [])
         self._names.setdefault((entity.type, key), set()).add(entity.id)
         placed.append((self._names, (entity.type, key)))
+        for variant in variant_keys(entity.type, name):
+            self._variants.setdefault((entity.type, variant), set()).add(entity.id)
+            placed.append((self._variants, (entity.type, variant)))
         if entity.type == "org":
             for acronym in acronyms(name):
                 self._acronyms.setdefault((entity.type, acronym), set()).add(entity.id)
                 placed.append((self._acronyms, (entity.type, acronym)))
+            core = core_name(name)
+            if core and core != key:
+                self._cores.setdefault((entity.type, core), set()).add(entity.id)
+                placed.append((self._cores, (entity.type, core)))
         if entity.type in FUZZY_TYPES and not entity.atlas_id:
             pool = self._fuzzy.setdefault((entity.type, entity.kind), {})
             pool.setdefault(key, set()).add(entity.id)
@@ -143,6 +154,14 @@ class EntityIndex:
     def lookup_acronym(self, entity_type: str, acronym: str) -> list[str]:
         """Ids of entities of this type whose name abbreviates to ``acronym`` (lower case)."""
         return sorted(self._acronyms.get((entity_type, acronym), ()))
+
+    def lookup_variant(self, entity_type: str, variant: str) -> list[str]:
+        """Ids of entities of this type with a name that has this variant key."""
+        return sorted(self._variants.get((entity_type, variant), ()))
+
+    def lookup_core(self, entity_type: str, core: str) -> list[str]:
+        """Ids of organisations one of whose names is ``core`` plus generic words ("Tianyu Semiconductor")."""
+        return sorted(self._cores.get((entity_type, core), ()))
 
     def fuzzy(self, entity_type: str, kind: str, key: str, *, threshold: float) -> list[tuple[str, str, float]]:
         """(id, matched key, score) of news-only entities whose name is close to ``key``, best first."""
@@ -202,6 +221,13 @@ class IndexView:
     def lookup_acronym(self, entity_type: str, acronym: str) -> list[str]:
         return sorted(set(self.base.lookup_acronym(entity_type, acronym))
                       | set(self.local.lookup_acronym(entity_type, acronym)))
+
+    def lookup_variant(self, entity_type: str, variant: str) -> list[str]:
+        return sorted(set(self.base.lookup_variant(entity_type, variant))
+                      | set(self.local.lookup_variant(entity_type, variant)))
+
+    def lookup_core(self, entity_type: str, core: str) -> list[str]:
+        return sorted(set(self.base.lookup_core(entity_type, core)) | set(self.local.lookup_core(entity_type, core)))
 
     def similar(self, entity_type: str, key: str, *, threshold: float,
                 limit: int = 10) -> list[tuple[str, str, float, bool]]:

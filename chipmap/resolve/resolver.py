@@ -10,6 +10,13 @@ Rules, first match wins, each recorded as the ``reason`` of the decision:
 3. ``acronym`` — organisations only: "SMEC" and "Semiconductor Manufacturing
    Electronics Corporation" abbreviate alike, and exactly one news-only
    entity fits (atlas entries list their own acronyms as aliases, rule 2).
+   ``core`` — organisations only: the names differ only by generic trailing
+   words ("Tianyu" / "Tianyu Semiconductor") and exactly one organisation fits
+   (``chipmap.resolve.core``); several make review candidates.
+   Before both, ``variant`` — the names differ only in spacing, a person's
+   honorific or name order, or a place's level word ("Huahong" / "Hua Hong",
+   "Zhao Haijun" / "Dr. Haijun Zhao", "Huangpu" / "Huangpu district"), and
+   exactly one entity fits (``chipmap.resolve.variants``).
 4. ``fuzzy`` — organisations, places, events: rapidfuzz ``token_sort_ratio``
    of at least ``FUZZY_THRESHOLD`` against news-only entities of the same type
    and kind, with the same digits ("Fab 7" is not "Fab 8") and every differing
@@ -36,8 +43,10 @@ from dataclasses import dataclass, field
 from chipmap.atlas import Atlas
 from chipmap.records import ArticleExtraction, Event, Organization, Person, Place
 from chipmap.resolve.candidates import CANDIDATE_THRESHOLD, Candidate, find_candidates
+from chipmap.resolve.core import core_candidates, core_matches
 from chipmap.resolve.index import FUZZY_TYPES, EntityIndex, IndexView, KnownEntity
 from chipmap.resolve.names import acronyms, digits, is_acronym, name_key, slug, words_align
+from chipmap.resolve.variants import variant_matches
 from chipmap.resolve.verdicts import Verdicts
 
 #: Minimum rapidfuzz token_sort_ratio (0-100) for a fuzzy merge.
@@ -68,7 +77,7 @@ class Decision:
     """The entity a mention resolves to, and why."""
 
     entity_id: str
-    reason: str  # atlas_id | name | alias | review | acronym | fuzzy | new
+    reason: str  # atlas_id | name | alias | review | variant | acronym | core | fuzzy | new
     score: float = 1.0
     detail: str = ""
     candidates: tuple[Candidate, ...] = ()  # entities it may be after all, for review
@@ -136,10 +145,17 @@ def resolve_mention(mention: Mention, view: IndexView, *, fuzzy_threshold: float
         routed = verdicts.route(mention, view)
         if routed is not None:
             return routed
+    variant_ids = variant_matches(mention, view, verdicts)
+    if len(variant_ids) == 1:
+        return Decision(variant_ids[0], "variant", score=0.95, detail=f"{mention.name!r}: another spelling")
+    core_ids: list[str] = []
     if mention.type == "org":
         decision = _by_acronym(mention, view, verdicts)
         if decision:
             return decision
+        core_ids = core_matches(mention, view, verdicts)
+        if len(core_ids) == 1:
+            return Decision(core_ids[0], "core", score=0.9, detail=f"{mention.name!r}: one core name")
     if mention.type in FUZZY_TYPES and key:
         hits = [h for h in view.fuzzy(mention.type, mention.kind, key, threshold=fuzzy_threshold)
                 if digits(h[1]) == digits(key) and words_align(h[1], key) and not _vetoed(mention, h[0], view, verdicts)]
@@ -147,9 +163,12 @@ def resolve_mention(mention: Mention, view: IndexView, *, fuzzy_threshold: float
         if len({h[0] for h in best}) == 1:
             return Decision(best[0][0], "fuzzy", score=round(best[0][2] / 100, 3),
                             detail=f"{mention.name!r} ~ {best[0][1]!r}")
-    return Decision(_new_id(mention, view), "new",
-                    candidates=find_candidates(mention, view, merge_threshold=fuzzy_threshold,
-                                               threshold=candidate_threshold, verdicts=verdicts))
+    candidates = find_candidates(mention, view, merge_threshold=fuzzy_threshold, threshold=candidate_threshold,
+                                 verdicts=verdicts)
+    shared = core_candidates(sorted({*variant_ids, *core_ids}), mention, view)
+    if shared:
+        candidates = (*shared, *(c for c in candidates if c.entity_id not in {s.entity_id for s in shared}))
+    return Decision(_new_id(mention, view), "new", candidates=candidates)
 
 
 def _vetoed(mention: Mention, entity_id: str, view: IndexView, verdicts: Verdicts | None) -> bool:

@@ -44,7 +44,7 @@ def index() -> EntityIndex:
     [
         (Mention("org", "Jinghong Optical", kind="company"), "org:x-jinghong-optics", "fuzzy"),
         (Mention("org", "Ruixin Semiconductors Suzhou", kind="company"), "org:x-ruixin-semiconductor", "fuzzy"),
-        (Mention("org", "Yangtze Memory Technologies", kind="company"), "org:x-yangtze-memory", "contained"),
+        (Mention("org", "Zhuoyue Capital Management", kind="investor"), "org:x-zhuoyue-capital", "contained"),
         (Mention("org", "Tianmu Lake Lab", kind="academic"), "org:tianmu-lab", "atlas"),
         (Mention("org", "Zhuoyue Capitals", kind="company"), "org:x-zhuoyue-capital", "other-kind"),
     ],
@@ -69,6 +69,70 @@ def test_an_uncertain_match_becomes_a_candidate_not_a_merge(index: EntityIndex, 
 def test_names_known_to_differ_are_not_proposed(index: EntityIndex, mention: Mention) -> None:
     decision = resolve_mention(mention, IndexView(index))
     assert decision.reason == "new" and decision.candidates == ()
+
+
+@pytest.mark.parametrize(
+    ("mention", "entity_id", "reason"),
+    [
+        (Mention("org", "Yangtze Memory Technologies", kind="company"), "org:x-yangtze-memory", "core"),
+        (Mention("org", "Jinghong", kind="company"), "org:x-jinghong-optics", "new"),  # optics is no generic tail
+        (Mention("org", "Chartered", kind="company"), "org:x-chartered-semiconductor", "core"),
+        (Mention("org", "Ruixin", kind="company"), "org:x-ruixin-semiconductor", "core"),
+        (Mention("org", "Tianmu Lake Laboratory Technology", kind="academic"), "org:tianmu-lab", "core"),
+    ],
+)
+def test_names_that_differ_by_generic_tails_are_one_organisation(index: EntityIndex, mention: Mention,
+                                                                 entity_id: str, reason: str) -> None:
+    decision = resolve_mention(mention, IndexView(index))
+    assert decision.reason == reason
+    assert (decision.entity_id == entity_id) == (reason != "new")
+
+
+def test_a_core_name_shared_by_two_organisations_is_a_candidate_not_a_merge(index: EntityIndex) -> None:
+    index.add(KnownEntity("org:x-ruixin-technology", "org", "company", "Ruixin Technology"))
+    decision = resolve_mention(Mention("org", "Ruixin", kind="company"), IndexView(index))
+    assert decision.reason == "new"
+    assert {c.entity_id for c in decision.candidates if c.reason == "core"} == {
+        "org:x-ruixin-semiconductor", "org:x-ruixin-technology"}
+
+
+def test_a_core_that_is_a_place_identifies_nobody(index: EntityIndex) -> None:
+    index.add(KnownEntity("place:wuxi", "place", "city", "Wuxi", "place:wuxi"))
+    index.add(KnownEntity("org:x-wuxi-technology", "org", "company", "Wuxi Technology"))
+    assert resolve_mention(Mention("org", "Wuxi", kind="company"), IndexView(index)).reason == "new"
+
+
+@pytest.mark.parametrize(
+    ("known", "mention", "kind"),
+    [
+        ("Hua Hong Semiconductor", "Huahong Semiconductor", "org"),
+        ("Lingang", "Lin-gang", "place"),
+        ("Huangpu District", "Huangpu", "place"),
+        ("Gaobu", "Gaobu Town", "place"),
+        ("南谯区", "南谯", "place"),
+        ("北京市亦庄", "亦庄", "place"),
+        ("Zhao Haijun", "Dr. Haijun Zhao", "person"),
+        ("Chen Run'er", "Chen Runer", "person"),
+    ],
+)
+def test_spelling_order_and_level_variants_are_one_entity(known: str, mention: str, kind: str) -> None:
+    index = EntityIndex()
+    index.add(KnownEntity("x:known", kind, "district" if kind == "place" else "", known))
+    decision = resolve_mention(Mention(kind, mention, kind="district" if kind == "place" else ""), IndexView(index))
+    assert (decision.entity_id, decision.reason) == ("x:known", "variant")
+
+
+@pytest.mark.parametrize(
+    ("known", "mention", "kind", "mention_kind"),
+    [("Wuxi", "Wuxi National Hi-tech District", "place", "district"),  # a zone is not its city
+     ("Suzhou", "Suzhou District", "place", "district"),  # kinds disagree
+     ("Zhao", "Dr. Zhao", "person", "")],  # one word names nobody
+)
+def test_variants_do_not_join_what_differs(known: str, mention: str, kind: str, mention_kind: str) -> None:
+    index = EntityIndex()
+    index.add(KnownEntity("x:known", kind, "city" if kind == "place" else "", known))
+    decision = resolve_mention(Mention(kind, mention, kind=mention_kind), IndexView(index))
+    assert decision.entity_id != "x:known"
 
 
 def test_a_sure_merge_carries_no_candidates(index: EntityIndex) -> None:
