@@ -28,14 +28,13 @@ a reviewer has judged (``chipmap.resolve.verdicts``) is not proposed again.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from chipmap.resolve.index import SIMILAR_TYPES, IndexView
 from chipmap.resolve.names import digits, name_key
+from chipmap.resolve.words import generic_words
 
 if TYPE_CHECKING:
     from chipmap.resolve.resolver import Mention
@@ -65,13 +64,6 @@ class Candidate:
     score: float
     reason: str  # fuzzy | fuzzy-tie | other-kind | atlas | contained
     detail: str = ""
-
-
-@cache
-def generic_words() -> frozenset[str]:
-    """The generic name words (``generic_words.txt`` beside this module)."""
-    lines = (Path(__file__).parent / "generic_words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 def distinct_words_agree(first: str, second: str) -> bool:

@@ -15,9 +15,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from chipmap.atlas.index import core_name
-from chipmap.resolve.candidates import Candidate, generic_words
+from chipmap.resolve.candidates import Candidate
 from chipmap.resolve.index import IndexView
 from chipmap.resolve.names import name_key
+from chipmap.resolve.words import generic_words
 
 if TYPE_CHECKING:
     from chipmap.resolve.resolver import Mention

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from chipmap.atlas.index import core_name
 from chipmap.resolve.names import acronyms, name_key
 from chipmap.resolve.variants import variant_keys
+from chipmap.resolve.words import generic_words
 
 #: Entity types whose names are compared fuzzily (people are not: pinyin names
 #: one letter apart are usually different people).
@@ -67,6 +68,7 @@ class EntityIndex:
         self._variants: dict[tuple[str, str], set[str]] = {}  # by variant key (chipmap.resolve.variants)
         self._similar: dict[str, dict[str, set[str]]] = {}
         self._similar_placed: dict[str, list[tuple[str, str]]] = {}
+        self._similar_words: dict[str, dict[str, set[str]]] = {}  # type -> word -> keys holding it
 
     def __len__(self) -> int:
         return len(self._entities)
@@ -115,7 +117,12 @@ class EntityIndex:
             pool.setdefault(key, set()).add(entity.id)
             self._pooled.setdefault(entity.id, []).append(((entity.type, entity.kind), key))
         if entity.type in SIMILAR_TYPES:
-            self._similar.setdefault(entity.type, {}).setdefault(key, set()).add(entity.id)
+            holders = self._similar.setdefault(entity.type, {}).setdefault(key, set())
+            if not holders:
+                words = self._similar_words.setdefault(entity.type, {})
+                for word in set(key.split()):
+                    words.setdefault(word, set()).add(key)
+            holders.add(entity.id)
             self._similar_placed.setdefault(entity.id, []).append((entity.type, key))
 
     def discard(self, entity_id: str) -> None:
@@ -142,6 +149,9 @@ class EntityIndex:
                 holders.discard(entity_id)
                 if not holders:
                     del similar[name]
+                    words = self._similar_words.get(entity_type, {})
+                    for word in set(name.split()):
+                        words.get(word, set()).discard(name)
 
     def ambiguous_names(self, entity_id: str) -> set[str]:
         """Names that must not identify this entity (atlas names shared with another entry)."""
@@ -180,16 +190,33 @@ class EntityIndex:
         pool = self._similar.get(entity_type)
         if not pool:
             return []
-        keys = list(pool)
         scores: dict[str, tuple[float, bool]] = {
             match: (float(score), False) for match, score, _ in
-            process.extract(key, keys, scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=limit)}
-        for match, _score, _ in process.extract(key, keys, scorer=fuzz.token_set_ratio, score_cutoff=100.0,
-                                                limit=limit):
+            process.extract(key, list(pool), scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=limit)}
+        for match in self._containing(entity_type, key, limit=limit):
             scores[match] = (scores[match][0] if match in scores else fuzz.token_sort_ratio(key, match), True)
         hits = [(entity_id, match, score, contained) for match, (score, contained) in scores.items()
                 for entity_id in pool[match]]
         return sorted(hits, key=lambda hit: (-hit[2], hit[0], hit[1]))
+
+
+    def _containing(self, entity_type: str, key: str, *, limit: int) -> list[str]:
+        """Keys that hold every word of ``key`` or whose every word ``key`` holds, closest first.
+
+        Looked up by word, not by scoring the whole pool: a key holding all of ``key``'s words
+        holds its rarest one; a key within ``key`` shares one of its distinctive words.
+        """
+        words = self._similar_words.get(entity_type, {})
+        mine = set(key.split())
+        postings = [words.get(w, set()) for w in mine]
+        if not postings:
+            return []
+        pool = set(min(postings, key=lambda keys: len(keys)))
+        for word in mine - generic_words():
+            pool |= words.get(word, set())
+        found = [k for k in pool if k != key and (mine <= set(k.split()) or set(k.split()) <= mine)]
+        found.sort(key=lambda k: (-fuzz.token_sort_ratio(key, k), k))
+        return found[:limit]
 
 
 class IndexView:
