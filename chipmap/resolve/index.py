@@ -208,10 +208,10 @@ class EntityIndex:
         """
         words = self._similar_words.get(entity_type, {})
         mine = set(key.split())
-        postings = [words.get(w, set()) for w in mine]
+        postings: list[set[str]] = sorted((words.get(w, set()) for w in mine), key=len)
         if not postings:
             return []
-        pool = set(min(postings, key=lambda keys: len(keys)))
+        pool = set(postings[0])
         for word in mine - generic_words():
             pool |= words.get(word, set())
         found = [k for k in pool if k != key and (mine <= set(k.split()) or set(k.split()) <= mine)]
