@@ -15,6 +15,7 @@ import pytest
 from chipmap.analyze import GraphIndex
 from chipmap.analyze.members import chinese_name, member_page
 from chipmap.analyze.profile import cluster_profile
+from chipmap.atlas import Atlas
 from chipmap.graph_records import EntityRecord, RelationRecord, Snapshot
 
 _ids = itertools.count(1)
@@ -166,3 +167,30 @@ def test_chinese_name_prefers_the_recorded_one() -> None:
     assert chinese_name(EntityRecord("org:a", "org", "A", name_zh="甲", aliases=("乙",))) == "甲"
     assert chinese_name(EntityRecord("org:a", "org", "A", aliases=("Alpha", "乙"))) == "乙"
     assert chinese_name(None) is None
+
+
+def _atlas_members(atlas: Atlas, city: str) -> set[str]:
+    """Organisations the atlas places in ``city`` or a place inside it (headquarters or any site)."""
+    found = set()
+    for org in atlas.orgs.values():
+        spots = [org.headquarters, *(site.place for site in org.sites)]
+        if any(spot and atlas.is_within(spot, city) for spot in spots):
+            found.add(org.id)
+    return found
+
+
+def test_every_facility_the_atlas_places_in_a_city_is_a_member_of_its_cluster(atlas: Atlas,
+                                                                             toy_index: GraphIndex) -> None:
+    cities = [p.id for p in atlas.places.values() if p.kind == "city"]
+    checked = 0
+    for city in cities:
+        expected = _atlas_members(atlas, city)
+        if not expected:
+            continue
+        listed = {m.id for m in member_page(toy_index, city).members}
+        assert expected <= listed, (city, sorted(expected - listed)[:5])
+        checked += len(expected)
+    assert checked > 1000
+    wuxi = {m.id: m for m in member_page(toy_index, "place:wuxi").members}
+    assert {"org:sk-hynix", "org:hua-hong-wuxi", "org:jcet", "org:china-resources-microelectronics"} <= set(wuxi)
+    assert all(m.places for m in wuxi.values())
