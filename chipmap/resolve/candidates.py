@@ -14,7 +14,9 @@ score and a reason:
   (a company and an investor of one name);
 - ``atlas`` — close to an atlas entry's name, which resolution never merges by fuzz;
 - ``contained`` — one name holds every word of the other and adds one or two
-  ("Yangtze Memory" / "Yangtze Memory Technologies").
+  ("Zhuoyue Capital" / "Zhuoyue Capital Management");
+- ``core``, ``variant`` — the resolver's core-name or variant rule fits several
+  entities (``chipmap.resolve.core``, ``chipmap.resolve.variants``).
 
 Names whose digits differ ("Fab 7", "Fab 8") or whose ordinal words differ
 ("Phase One", "Phase Two") are never proposed: they are known to differ. Nor are
@@ -62,7 +64,7 @@ class Candidate:
 
     entity_id: str
     score: float
-    reason: str  # fuzzy | fuzzy-tie | other-kind | atlas | contained
+    reason: str  # fuzzy | fuzzy-tie | other-kind | atlas | contained | core | variant
     detail: str = ""
 
 

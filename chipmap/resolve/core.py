@@ -50,11 +50,12 @@ def core_matches(mention: Mention, view: IndexView, verdicts: Verdicts | None = 
     return sorted(found)
 
 
-def core_candidates(ids: list[str], mention: Mention, view: IndexView) -> tuple[Candidate, ...]:
-    """Review candidates when several organisations share the mention's core."""
+def tied_candidates(ids: list[str], mention: Mention, view: IndexView, *, reason: str,
+                    score: float) -> tuple[Candidate, ...]:
+    """Review candidates when a sure rule (``core``, ``variant``) fits several entities."""
     found = []
     for entity_id in ids:
         entity = view.get(entity_id)
         if entity is not None:
-            found.append(Candidate(entity_id, 0.9, "core", f"{mention.name!r} ~ {entity.name!r} (one core name)"))
+            found.append(Candidate(entity_id, score, reason, f"{mention.name!r} ~ {entity.name!r} (one of several)"))
     return tuple(found)

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from chipmap.atlas import Atlas
 from chipmap.records import ArticleExtraction, Event, Organization, Person, Place
 from chipmap.resolve.candidates import CANDIDATE_THRESHOLD, Candidate, find_candidates
-from chipmap.resolve.core import core_candidates, core_matches
+from chipmap.resolve.core import core_matches, tied_candidates
 from chipmap.resolve.index import FUZZY_TYPES, EntityIndex, IndexView, KnownEntity
 from chipmap.resolve.names import acronyms, digits, is_acronym, name_key, slug, words_align
 from chipmap.resolve.variants import variant_matches
@@ -165,9 +165,10 @@ def resolve_mention(mention: Mention, view: IndexView, *, fuzzy_threshold: float
                             detail=f"{mention.name!r} ~ {best[0][1]!r}")
     candidates = find_candidates(mention, view, merge_threshold=fuzzy_threshold, threshold=candidate_threshold,
                                  verdicts=verdicts)
-    shared = core_candidates(sorted({*variant_ids, *core_ids}), mention, view)
-    if shared:
-        candidates = (*shared, *(c for c in candidates if c.entity_id not in {s.entity_id for s in shared}))
+    tied = (*tied_candidates(variant_ids, mention, view, reason="variant", score=0.95),
+            *tied_candidates([i for i in core_ids if i not in variant_ids], mention, view, reason="core", score=0.9))
+    if tied:
+        candidates = (*tied, *(c for c in candidates if c.entity_id not in {t.entity_id for t in tied}))
     return Decision(_new_id(mention, view), "new", candidates=candidates)
 
 
