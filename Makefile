@@ -15,7 +15,7 @@ EVAL_OUT ?= .eval
 help:
 	@echo "make demo   build the bundled sample corpus and atlas, serve the dashboard"
 	@echo "make test   ruff, mypy (strict) and the whole pytest suite"
-	@echo "make eval   score extraction on $(SHARED)/eval/dev (full pipeline and raw spaCy)"
+	@echo "make eval   score extraction on $(SHARED)/eval/dev (full pipeline and raw spaCy) and entity resolution"
 	@echo "make bench  benchmarks: extraction, build and API throughput"
 
 $(STAMP): requirements.lock pyproject.toml
@@ -69,6 +69,8 @@ eval: venv
 	  echo "== Chinese articles ($(SHARED)/eval/dev-zh)"; \
 	  $(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/dev-zh $(EVAL_OUT)/zh.jsonl; \
 	fi
+	@echo "== entity resolution on hand-labelled pairs of names (tests/resolve/fixtures/resolution_pairs.jsonl)"
+	@$(BIN)/python bench/resolution.py
 
 bench: venv
 	$(BIN)/python -m bench

@@ -9,6 +9,7 @@
      ├── AtlasError          the atlas data do not load or do not validate
      ├── StoreError          the database cannot be opened or written
      │    └── MissingDatabase a read names a database that holds no graph
+     ├── ReviewError         a review verdict cannot be applied (two atlas entries, a gone entity)
      └── NotFound            a name or id matches nothing (carries suggestions)
 
 The CLI maps them to exit codes; the server maps them to 4xx responses.
@@ -59,6 +60,10 @@ class MissingDatabase(StoreError):
             f"no chipmap graph at {url}. Build one first: 'chipmap build SOURCES --db {url}' "
             "(or 'chipmap demo' for the sample graph), or point --db / CHIPMAP_DB at an existing one."
         )
+
+
+class ReviewError(ChipmapError):
+    """A reviewer's verdict cannot be carried out; says which entities and why."""
 
 
 class NotFound(ChipmapError):

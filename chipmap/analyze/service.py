@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from chipmap.analyze.compare import Comparison, compare
 from chipmap.analyze.gaps import GapReport, gap_report
 from chipmap.analyze.index import GraphIndex
+from chipmap.analyze.members import MEMBER_ORDERS, MemberPage, member_page
 from chipmap.analyze.network import Actor, Connection, Neighbourhood, central_actors, communities, connection
 from chipmap.analyze.network import neighbourhood as neighbourhood_of
 from chipmap.analyze.ports import GraphPort
@@ -35,11 +36,13 @@ EVIDENCE_PER_PAGE = 20
 
 @dataclass(frozen=True, slots=True)
 class ClusterAnswer:
-    """A cluster profile plus, when asked, the first evidence sentences of its organisations."""
+    """A cluster profile, a page of its complete member list and, when asked, the first
+    evidence sentences of its strongest organisations."""
 
     profile: ClusterProfile
     evidence: dict[str, list[EvidenceRecord]]
     as_of: dt.date | None
+    members: MemberPage
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,10 +137,16 @@ class Analyst:
     # -- questions ------------------------------------------------------------
 
     def cluster(self, name: str, *, evidence: bool = False, day: dt.date | None = None,
-                max_evidence_orgs: int = 60) -> ClusterAnswer:
-        """Who is in a cluster, in which segment, on what evidence."""
+                max_evidence_orgs: int = 60, limit: int | None = None, offset: int = 0) -> ClusterAnswer:
+        """Who is in a cluster, in which segment, on what evidence.
+
+        The profile is a bounded summary; ``members`` lists every member from
+        ``offset`` on (``limit`` of them; None: all).
+        """
         entity = self.resolve_cluster(name)
-        profile = cluster_profile(self.index(day), entity.id)
+        index = self.index(day)
+        profile = cluster_profile(index, entity.id)
+        members = member_page(index, entity.id, limit=limit, offset=offset)
         found: dict[str, list[EvidenceRecord]] = {}
         if evidence:
             ids: list[str] = []
@@ -145,7 +154,17 @@ class Analyst:
                 ids.extend(r.id for r in org.located[:2])
                 ids.extend(org.segment_relations[:1])
             found = self.evidence_for(ids)
-        return ClusterAnswer(profile, found, day)
+        return ClusterAnswer(profile, found, day, members)
+
+    def members(self, name: str, *, limit: int | None = None, offset: int = 0, segment: str | None = None,
+                order: str = "lead", day: dt.date | None = None) -> MemberPage:
+        """Every organisation of a cluster with its names (a page of them), optionally of one segment."""
+        if segment is not None and segment not in SEGMENTS:
+            raise NotFound("segment", segment, list(SEGMENTS))
+        if order not in MEMBER_ORDERS:
+            raise NotFound("member order", order, list(MEMBER_ORDERS))
+        entity = self.resolve_cluster(name)
+        return member_page(self.index(day), entity.id, limit=limit, offset=offset, segment=segment, order=order)
 
     def gaps(self, name: str, *, vs: str | None = None, limit: int = 20, offset: int = 0) -> GapReport:
         """Missing and thin segments of a cluster, and who could fill them."""

@@ -20,7 +20,7 @@ app = typer.Typer(
 )
 
 #: Command modules under chipmap.cli, each with a ``register(app)`` function.
-COMMAND_MODULES: tuple[str, ...] = ("extract", "atlas", "query", "projects", "report", "watch", "serve", "build")
+COMMAND_MODULES: tuple[str, ...] = ("extract", "atlas", "query", "projects", "report", "watch", "review", "serve", "build")
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"chipmap.cli.{_name}").register(app)

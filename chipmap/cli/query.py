@@ -18,6 +18,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from chipmap.analyze.members import MemberPage
 from chipmap.analyze.service import Analyst
 from chipmap.cli.common import DbOption, cli_errors, fail, open_for_reading, out, print_json
 from chipmap.vocab import SEGMENT_LABELS, SEGMENTS
@@ -57,17 +58,29 @@ def parse_day(value: str | None, option: str) -> dt.date | None:
         fail(f"{option} {value!r} is not a date in YYYY-MM-DD form")
 
 
+#: Members a terminal page lists when --limit is not given.
+MEMBER_PAGE = 50
+
+
 def cluster(name: Annotated[str, typer.Argument(help="A place or park: name, alias or id.")],
             db: Db = None, as_json: Json = False,
             as_of: Annotated[str | None, typer.Option("--as-of", help="The cluster as the news stood that day.")] = None,
+            limit: Annotated[int | None, typer.Option(
+                min=1, help=f"Members to list (default: {MEMBER_PAGE} on a terminal, all with --json).")] = None,
+            offset: Annotated[int, typer.Option(min=0, help="Members to skip (the next page).")] = 0,
             ) -> None:
-    """Organisations of a cluster by chain segment, with evidence, and its chain coverage.
+    """Organisations of a cluster by chain segment, with evidence, its chain coverage, and every member.
 
     Example: chipmap cluster Shaoxing --json
+
+    The JSON lists every member (organisations in the place or any place inside it,
+    by atlas headquarters or site or by news) with its Chinese name and aliases; the
+    terminal lists them a page at a time (--limit, --offset).
     """
     day = parse_day(as_of, "--as-of")
     with analyst_for(db) as analyst:
-        answer = analyst.cluster(name, evidence=True, day=day)
+        answer = analyst.cluster(name, evidence=True, day=day, offset=offset,
+                                 limit=limit if limit is not None or as_json else MEMBER_PAGE)
     if as_json:
         print_json(as_data(answer))
         return
@@ -86,6 +99,26 @@ def cluster(name: Annotated[str, typer.Argument(help="A place or park: name, ali
             sentence = next((e.sentence for e in answer.evidence.get(relation.id, [])), "")
             evidence.add_row(org.name, relation.tail_name, sentence[:140])
     out.print(evidence)
+    _print_members(answer.members)
+
+
+def _print_members(page: MemberPage) -> None:
+    """One page of a cluster's members, and how to get the next."""
+    table = Table("#", "organisation", "中文", "also known as", "segments", "where", title="members",
+                  title_justify="left")
+    for number, member in enumerate(page.members, start=page.offset + 1):
+        where = "; ".join(f"{p.name} [{'atlas' if p.from_atlas else 'news'}]" for p in member.places[:3])
+        table.add_row(str(number), escape(member.name), member.name_zh or "", escape(", ".join(member.aliases[:4])),
+                      ", ".join(SEGMENT_LABELS[s] for s in member.segments), escape(where))
+    out.print(table)
+    shown_to = page.offset + len(page.members)
+    if page.total == 0:
+        out.print("no members", highlight=False)
+    elif shown_to < page.total:
+        out.print(f"members {page.offset + 1}–{shown_to} of {page.total}; next page: --offset {shown_to}"
+                  + (f" --limit {page.limit}" if page.limit else ""), highlight=False)
+    else:
+        out.print(f"members {min(page.offset + 1, page.total)}–{shown_to} of {page.total}", highlight=False)
 
 
 def gaps(name: Annotated[str, typer.Argument(help="A place or park.")], db: Db = None, as_json: Json = False,

@@ -2,9 +2,10 @@
 
 1. Expand the sources (files, folders, globs, URLs) and open the database,
    migrating it; an unusable database raises ``StoreError`` before any work.
-2. Seed the atlas (skipped when this atlas is already in, or with ``atlas=False``).
+2. Seed the atlas (skipped when this atlas is already in, or with ``atlas=False``),
+   then replay the review verdicts: entities a ``same`` verdict joins are merged.
 3. Load what is stored: the resolution index, article ids, source locations,
-   MinHash signatures.
+   MinHash signatures, the verdicts (resolution replays them on every article).
 4. Run the stages (dedup → extract → resolve → write), one transaction per
    article; inputs that fail are listed in the summary, not raised.
 
@@ -33,6 +34,7 @@ from chipmap.pipeline.stages import DEFAULT_STAGES
 from chipmap.pipeline.work import BuildError, BuildSummary, Progress
 from chipmap.records import Article
 from chipmap.store import open_database, seed_atlas
+from chipmap.store.review import ReviewStore
 
 if TYPE_CHECKING:
     from chipmap.extract import Extractor
@@ -97,6 +99,9 @@ def build(
         summary.db = database.url
         if atlas:
             summary.atlas_seeded = seed_atlas(database, atlas_data).seeded
+        merged = ReviewStore(database).apply()
+        if merged:
+            logger.info("review verdicts merged %d pairs of entities", len(merged))
         ctx = BuildContext.load(database, atlas=atlas_data, settings=settings, summary=summary,
                                 make_extractor=make_extractor, extractor_version=version,
                                 workers=workers, model=model, progress=progress)

@@ -16,8 +16,9 @@ from chipmap.atlas import Atlas
 from chipmap.config import Settings
 from chipmap.ingest.dedup import NearDuplicates
 from chipmap.pipeline.work import BuildSummary, Progress, Work
-from chipmap.resolve import EntityIndex
+from chipmap.resolve import EntityIndex, Verdicts
 from chipmap.store import Database
+from chipmap.store.review import load_verdicts
 from chipmap.store.state import known_articles, known_sources, load_index, signatures
 
 if TYPE_CHECKING:
@@ -43,18 +44,20 @@ class BuildContext:
     model: str | None = None
     progress: Progress | None = None
     pending: dict[str, Work] = field(default_factory=dict)
+    verdicts: Verdicts = field(default_factory=Verdicts)  # reviewers' judgements, replayed by resolution
     _extractor: Extractor | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, db: Database, *, atlas: Atlas, settings: Settings, summary: BuildSummary,
              make_extractor: Callable[[], Extractor], extractor_version: str, workers: int = 1,
              model: str | None = None, progress: Progress | None = None) -> BuildContext:
-        """A context with the index, stored ids, sources and signatures read from ``db``."""
+        """A context with the index, stored ids, sources, signatures and review verdicts read from ``db``."""
         near = NearDuplicates()
         near.add_many(signatures(db))
         return cls(db=db, atlas=atlas, settings=settings, index=load_index(db), stored=known_articles(db),
                    sources=known_sources(db), near=near, make_extractor=make_extractor, summary=summary,
-                   extractor_version=extractor_version, workers=workers, model=model, progress=progress)
+                   extractor_version=extractor_version, workers=workers, model=model, progress=progress,
+                   verdicts=load_verdicts(db))
 
     @property
     def extractor(self) -> Extractor:

@@ -114,9 +114,9 @@ def extract(works: Iterator[Work], ctx: BuildContext) -> Iterator[Work]:
 
 
 def resolve(work: Work, ctx: BuildContext) -> Work:
-    """Decide which graph entity each mention is, against the in-memory index."""
+    """Decide which graph entity each mention is, against the in-memory index and the review verdicts."""
     assert work.extraction is not None
-    work.resolution = resolve_article(work.extraction, ctx.index, atlas=ctx.atlas)
+    work.resolution = resolve_article(work.extraction, ctx.index, atlas=ctx.atlas, verdicts=ctx.verdicts)
     return work
 
 

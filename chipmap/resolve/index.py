@@ -15,11 +15,16 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from chipmap.atlas.index import core_name
 from chipmap.resolve.names import acronyms, name_key
+from chipmap.resolve.variants import variant_keys
+from chipmap.resolve.words import generic_words
 
 #: Entity types whose names are compared fuzzily (people are not: pinyin names
 #: one letter apart are usually different people).
 FUZZY_TYPES = frozenset({"org", "place", "event"})
+#: Entity types for which near names are proposed for review (every kind, atlas entries too).
+SIMILAR_TYPES = frozenset({"org", "place"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +63,13 @@ class EntityIndex:
         # where each entity's names were put, so that discard() need not scan the tables
         self._placed: dict[str, list[tuple[dict[tuple[str, str], set[str]], tuple[str, str]]]] = {}
         self._pooled: dict[str, list[tuple[tuple[str, str], str]]] = {}
+        # every name of every org and place, across kinds and with the atlas: the pool review
+        # candidates are drawn from (chipmap.resolve.candidates)
+        self._cores: dict[tuple[str, str], set[str]] = {}  # organisations by core name ("tianyu")
+        self._variants: dict[tuple[str, str], set[str]] = {}  # by variant key (chipmap.resolve.variants)
+        self._similar: dict[str, dict[str, set[str]]] = {}
+        self._similar_placed: dict[str, list[tuple[str, str]]] = {}
+        self._similar_words: dict[str, dict[str, set[str]]] = {}  # type -> word -> keys holding it
 
     def __len__(self) -> int:
         return len(self._entities)
@@ -90,14 +102,29 @@ class EntityIndex:
         placed = self._placed.setdefault(entity.id, [])
         self._names.setdefault((entity.type, key), set()).add(entity.id)
         placed.append((self._names, (entity.type, key)))
+        for variant in variant_keys(entity.type, name):
+            self._variants.setdefault((entity.type, variant), set()).add(entity.id)
+            placed.append((self._variants, (entity.type, variant)))
         if entity.type == "org":
             for acronym in acronyms(name):
                 self._acronyms.setdefault((entity.type, acronym), set()).add(entity.id)
                 placed.append((self._acronyms, (entity.type, acronym)))
+            core = core_name(name)
+            if core and core != key:
+                self._cores.setdefault((entity.type, core), set()).add(entity.id)
+                placed.append((self._cores, (entity.type, core)))
         if entity.type in FUZZY_TYPES and not entity.atlas_id:
             pool = self._fuzzy.setdefault((entity.type, entity.kind), {})
             pool.setdefault(key, set()).add(entity.id)
             self._pooled.setdefault(entity.id, []).append(((entity.type, entity.kind), key))
+        if entity.type in SIMILAR_TYPES:
+            holders = self._similar.setdefault(entity.type, {}).setdefault(key, set())
+            if not holders:
+                words = self._similar_words.setdefault(entity.type, {})
+                for word in set(key.split()):
+                    words.setdefault(word, set()).add(key)
+            holders.add(entity.id)
+            self._similar_placed.setdefault(entity.id, []).append((entity.type, key))
 
     def discard(self, entity_id: str) -> None:
         """Forget an entity the store deleted (its last mention went with a re-read article)."""
@@ -116,6 +143,16 @@ class EntityIndex:
                 members.discard(entity_id)
                 if not members:
                     del pool[name]
+        for entity_type, name in self._similar_placed.pop(entity_id, []):
+            similar = self._similar.get(entity_type, {})
+            holders = similar.get(name)
+            if holders is not None:
+                holders.discard(entity_id)
+                if not holders:
+                    del similar[name]
+                    words = self._similar_words.get(entity_type, {})
+                    for word in set(name.split()):
+                        words.get(word, set()).discard(name)
 
     def ambiguous_names(self, entity_id: str) -> set[str]:
         """Names that must not identify this entity (atlas names shared with another entry)."""
@@ -129,6 +166,14 @@ class EntityIndex:
         """Ids of entities of this type whose name abbreviates to ``acronym`` (lower case)."""
         return sorted(self._acronyms.get((entity_type, acronym), ()))
 
+    def lookup_variant(self, entity_type: str, variant: str) -> list[str]:
+        """Ids of entities of this type with a name that has this variant key."""
+        return sorted(self._variants.get((entity_type, variant), ()))
+
+    def lookup_core(self, entity_type: str, core: str) -> list[str]:
+        """Ids of organisations one of whose names is ``core`` plus generic words ("Tianyu Semiconductor")."""
+        return sorted(self._cores.get((entity_type, core), ()))
+
     def fuzzy(self, entity_type: str, kind: str, key: str, *, threshold: float) -> list[tuple[str, str, float]]:
         """(id, matched key, score) of news-only entities whose name is close to ``key``, best first."""
         pool = self._fuzzy.get((entity_type, kind))
@@ -138,6 +183,41 @@ class EntityIndex:
                                 score_cutoff=threshold, limit=10)
         hits = [(entity_id, match, float(score)) for match, score, _ in found for entity_id in pool[match]]
         return sorted(hits, key=lambda hit: (-hit[2], hit[0]))
+
+    def similar(self, entity_type: str, key: str, *, threshold: float,
+                limit: int = 10) -> list[tuple[str, str, float, bool]]:
+        """(id, matched key, token_sort_ratio, contained) of entities of any kind, atlas ones too,
+        whose name is close to ``key`` or holds all its words (or the reverse), best first."""
+        pool = self._similar.get(entity_type)
+        if not pool:
+            return []
+        scores: dict[str, tuple[float, bool]] = {
+            match: (float(score), False) for match, score, _ in
+            process.extract(key, list(pool), scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=limit)}
+        for match in self._containing(entity_type, key, limit=limit):
+            scores[match] = (scores[match][0] if match in scores else fuzz.token_sort_ratio(key, match), True)
+        hits = [(entity_id, match, score, contained) for match, (score, contained) in scores.items()
+                for entity_id in pool[match]]
+        return sorted(hits, key=lambda hit: (-hit[2], hit[0], hit[1]))
+
+
+    def _containing(self, entity_type: str, key: str, *, limit: int) -> list[str]:
+        """Keys that hold every word of ``key`` or whose every word ``key`` holds, closest first.
+
+        Looked up by word, not by scoring the whole pool: a key holding all of ``key``'s words
+        holds its rarest one; a key within ``key`` shares one of its distinctive words.
+        """
+        words = self._similar_words.get(entity_type, {})
+        mine = set(key.split())
+        postings: list[set[str]] = sorted((words.get(w, set()) for w in mine), key=len)
+        if not postings:
+            return []
+        pool = set(postings[0])
+        for word in mine - generic_words():
+            pool |= words.get(word, set())
+        found = [k for k in pool if k != key and (mine <= set(k.split()) or set(k.split()) <= mine)]
+        found.sort(key=lambda k: (-fuzz.token_sort_ratio(key, k), k))
+        return found[:limit]
 
 
 class IndexView:
@@ -169,6 +249,20 @@ class IndexView:
     def lookup_acronym(self, entity_type: str, acronym: str) -> list[str]:
         return sorted(set(self.base.lookup_acronym(entity_type, acronym))
                       | set(self.local.lookup_acronym(entity_type, acronym)))
+
+    def lookup_variant(self, entity_type: str, variant: str) -> list[str]:
+        return sorted(set(self.base.lookup_variant(entity_type, variant))
+                      | set(self.local.lookup_variant(entity_type, variant)))
+
+    def lookup_core(self, entity_type: str, core: str) -> list[str]:
+        return sorted(set(self.base.lookup_core(entity_type, core)) | set(self.local.lookup_core(entity_type, core)))
+
+    def similar(self, entity_type: str, key: str, *, threshold: float,
+                limit: int = 10) -> list[tuple[str, str, float, bool]]:
+        hits = {(h[0], h[1]): h for h in self.base.similar(entity_type, key, threshold=threshold, limit=limit)}
+        hits.update({(h[0], h[1]): h for h in self.local.similar(entity_type, key, threshold=threshold,
+                                                                 limit=limit)})
+        return sorted(hits.values(), key=lambda hit: (-hit[2], hit[0], hit[1]))
 
     def fuzzy(self, entity_type: str, kind: str, key: str, *, threshold: float) -> list[tuple[str, str, float]]:
         hits = {(h[0], h[1]): h for h in self.base.fuzzy(entity_type, kind, key, threshold=threshold)}

@@ -13,6 +13,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from chipmap.atlas import normalise_name
+from chipmap.resolve.government import government_key
 
 #: Words left out of an acronym ("Bank of China" -> BC, not BOC; "Co., Ltd." adds nothing,
 #: while "Corporation" does: SMIC).
@@ -30,10 +31,11 @@ SLUG_MAX = 60
 def name_key(name: str) -> str:
     """The comparison key of a name (see ``chipmap.atlas.normalise_name``), cached.
 
+    Government names fold to one key per body (``chipmap.resolve.government``).
     A build asks for the key of the same few thousand names millions of times
     (every mention, alias and index entry); the cache makes that free.
     """
-    return normalise_name(name)
+    return government_key(normalise_name(name))
 
 
 def is_acronym(name: str) -> bool:

@@ -10,6 +10,13 @@ Rules, first match wins, each recorded as the ``reason`` of the decision:
 3. ``acronym`` — organisations only: "SMEC" and "Semiconductor Manufacturing
    Electronics Corporation" abbreviate alike, and exactly one news-only
    entity fits (atlas entries list their own acronyms as aliases, rule 2).
+   ``core`` — organisations only: the names differ only by generic trailing
+   words ("Tianyu" / "Tianyu Semiconductor") and exactly one organisation fits
+   (``chipmap.resolve.core``); several make review candidates.
+   Before both, ``variant`` — the names differ only in spacing, a person's
+   honorific or name order, or a place's level word ("Huahong" / "Hua Hong",
+   "Zhao Haijun" / "Dr. Haijun Zhao", "Huangpu" / "Huangpu district"), and
+   exactly one entity fits (``chipmap.resolve.variants``).
 4. ``fuzzy`` — organisations, places, events: rapidfuzz ``token_sort_ratio``
    of at least ``FUZZY_THRESHOLD`` against news-only entities of the same type
    and kind, with the same digits ("Fab 7" is not "Fab 8") and every differing
@@ -17,9 +24,15 @@ Rules, first match wins, each recorded as the ``reason`` of the decision:
    Atlas entities are left out: the extractor already matched atlas names with
    the article's context, and a guess should not pollute curated entries.
 5. ``new`` — a new entity, id ``<type>:x-<slug>`` (``person:<slug>``,
-   ``event:<slug>``), made unique with ``-2``, ``-3``... when taken.
+   ``event:<slug>``), made unique with ``-2``, ``-3``... when taken. A new
+   organisation or place carries the entities it may be after all as review
+   candidates ("possibly same as", ``chipmap.resolve.candidates``).
 
-Everything here is a pure function of the extraction, the index and the atlas.
+A reviewer's verdicts (``chipmap.resolve.verdicts``), when given, come in after
+rule 2: ``review`` — a verdict said this name is that entity; and a verdict that
+two entities differ vetoes rules 3 and 4 between them.
+
+Everything here is a pure function of the extraction, the index, the atlas and the verdicts.
 """
 
 from __future__ import annotations
@@ -30,8 +43,12 @@ from dataclasses import dataclass, field, replace
 from chipmap.atlas import Atlas
 from chipmap.records import ArticleExtraction, Event, Organization, Person, Place
 from chipmap.resolve.bilingual import bracket_names, canonical, is_han, is_latin
+from chipmap.resolve.candidates import CANDIDATE_THRESHOLD, Candidate, find_candidates
+from chipmap.resolve.core import core_matches, tied_candidates
 from chipmap.resolve.index import FUZZY_TYPES, EntityIndex, IndexView, KnownEntity
 from chipmap.resolve.names import acronyms, digits, is_acronym, name_key, slug, words_align
+from chipmap.resolve.variants import variant_matches
+from chipmap.resolve.verdicts import Verdicts
 
 #: Minimum rapidfuzz token_sort_ratio (0-100) for a fuzzy merge.
 FUZZY_THRESHOLD = 92.0
@@ -61,9 +78,10 @@ class Decision:
     """The entity a mention resolves to, and why."""
 
     entity_id: str
-    reason: str  # atlas_id | name | alias | acronym | fuzzy | new
+    reason: str  # atlas_id | name | alias | review | variant | acronym | core | fuzzy | new
     score: float = 1.0
     detail: str = ""
+    candidates: tuple[Candidate, ...] = ()  # entities it may be after all, for review
 
 
 @dataclass
@@ -107,8 +125,9 @@ def _new_id(mention: Mention, view: IndexView) -> str:
     return candidate
 
 
-def resolve_mention(mention: Mention, view: IndexView, *,
-                    fuzzy_threshold: float = FUZZY_THRESHOLD) -> Decision:
+def resolve_mention(mention: Mention, view: IndexView, *, fuzzy_threshold: float = FUZZY_THRESHOLD,
+                    verdicts: Verdicts | None = None,
+                    candidate_threshold: float = CANDIDATE_THRESHOLD) -> Decision:
     """The decision for one mention against the known entities (rules in the module doc)."""
     if mention.atlas_id:
         return Decision(mention.atlas_id, "atlas_id")
@@ -125,28 +144,54 @@ def resolve_mention(mention: Mention, view: IndexView, *,
         if ids and (mention.type != "person" or " " in alias_key):
             chosen, note = _pick(ids, alias_key, view)
             return Decision(chosen, "alias", detail=f"via {alias!r}" + (f"; {note}" if note else ""))
+    if verdicts:
+        routed = verdicts.route(mention, view)
+        if routed is not None:
+            return routed
+    variant_ids = variant_matches(mention, view, verdicts)
+    if len(variant_ids) == 1:
+        return Decision(variant_ids[0], "variant", score=0.95, detail=f"{mention.name!r}: another spelling")
+    core_ids: list[str] = []
     if mention.type == "org":
-        decision = _by_acronym(mention, view)
+        decision = _by_acronym(mention, view, verdicts)
         if decision:
             return decision
+        core_ids = core_matches(mention, view, verdicts)
+        if len(core_ids) == 1:
+            return Decision(core_ids[0], "core", score=0.9, detail=f"{mention.name!r}: one core name")
     if mention.type in FUZZY_TYPES and key:
         hits = [h for h in view.fuzzy(mention.type, mention.kind, key, threshold=fuzzy_threshold)
-                if digits(h[1]) == digits(key) and words_align(h[1], key)]
+                if digits(h[1]) == digits(key) and words_align(h[1], key) and not _vetoed(mention, h[0], view, verdicts)]
         best = [h for h in hits if h[2] == hits[0][2]] if hits else []
         if len({h[0] for h in best}) == 1:
             return Decision(best[0][0], "fuzzy", score=round(best[0][2] / 100, 3),
                             detail=f"{mention.name!r} ~ {best[0][1]!r}")
-    return Decision(_new_id(mention, view), "new")
+    candidates = find_candidates(mention, view, merge_threshold=fuzzy_threshold, threshold=candidate_threshold,
+                                 verdicts=verdicts)
+    tied = (*tied_candidates(variant_ids, mention, view, reason="variant", score=0.95),
+            *tied_candidates([i for i in core_ids if i not in variant_ids], mention, view, reason="core", score=0.9))
+    if tied:
+        candidates = (*tied, *(c for c in candidates if c.entity_id not in {t.entity_id for t in tied}))
+    return Decision(_new_id(mention, view), "new", candidates=candidates)
 
 
-def _by_acronym(mention: Mention, view: IndexView) -> Decision | None:
+def _vetoed(mention: Mention, entity_id: str, view: IndexView, verdicts: Verdicts | None) -> bool:
+    """True when a reviewer said the mention is not this entity."""
+    if not verdicts:
+        return False
+    entity = view.get(entity_id)
+    return entity is not None and verdicts.apart(mention, entity)
+
+
+def _by_acronym(mention: Mention, view: IndexView, verdicts: Verdicts | None = None) -> Decision | None:
     candidates: set[str] = set()
     for form in mention.forms:
         if is_acronym(form):
             candidates.update(view.lookup_acronym("org", form.replace(".", "").lower()))
         for acronym in acronyms(form):
             candidates.update(view.lookup("org", acronym))
-    candidates = {c for c in candidates if not getattr(view.get(c), "atlas_id", None)}
+    candidates = {c for c in candidates if not getattr(view.get(c), "atlas_id", None)
+                  and not _vetoed(mention, c, view, verdicts)}
     if len(candidates) == 1:
         (chosen,) = candidates
         return Decision(chosen, "acronym", detail=f"{mention.name!r}")
@@ -201,7 +246,8 @@ def mentions_of(extraction: ArticleExtraction) -> list[Mention]:
 
 
 def resolve_article(extraction: ArticleExtraction, index: EntityIndex, *, atlas: Atlas | None = None,
-                    fuzzy_threshold: float = FUZZY_THRESHOLD) -> ArticleResolution:
+                    fuzzy_threshold: float = FUZZY_THRESHOLD, verdicts: Verdicts | None = None,
+                    ) -> ArticleResolution:
     """Decisions for every mention of one article; ``index`` is left unchanged.
 
     Mentions are resolved in extraction order and each one's forms are visible
@@ -210,7 +256,7 @@ def resolve_article(extraction: ArticleExtraction, index: EntityIndex, *, atlas:
     view = IndexView(index)
     result = ArticleResolution()
     for mention in mentions_of(extraction):
-        decision = resolve_mention(mention, view, fuzzy_threshold=fuzzy_threshold)
+        decision = resolve_mention(mention, view, fuzzy_threshold=fuzzy_threshold, verdicts=verdicts)
         entity = view.get(decision.entity_id)
         if entity is None:
             entity = _known_entity(mention, decision.entity_id, atlas)

@@ -28,6 +28,7 @@ from chipmap.server.routes import (
     network,
     projects,
     reports,
+    review,
     search,
 )
 
@@ -41,6 +42,7 @@ lacks and whom to attract (`/clusters/{name}/gaps`), where a firm fits best
 (`/clusters/{name}/timeline`), which projects it signed, started and switched on
 (`/clusters/{name}/projects`), and how two entities are connected (`/path`).
 Every fact links to the sentences that support it (`/relations/{id}/evidence`).
+Pairs of entities resolution was unsure of wait for review (`/review`).
 Names may be ids (`place:shaoxing`), names or aliases; unknown names answer 404
 with suggestions. Lists take `limit` and `offset`.
 """
@@ -73,7 +75,7 @@ def create_app(graph: GraphPort | None = None, *, db: str | None = None,
         app.state.analyst = Analyst(graph)
     app.state.templates = pages.templates
     errors.install(app)
-    for module in (entities, clusters, projects, reports, network, search, articles, export, admin):
+    for module in (entities, clusters, projects, reports, network, search, articles, export, review, admin):
         app.include_router(module.router, prefix="/api/v1")
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import jinja2
 from fastapi import APIRouter, Query, Request
@@ -23,7 +23,7 @@ from chipmap.server.clustermap import cluster_points
 from chipmap.server.deps import AnalystDep
 from chipmap.server.labels import article_label, count_labels
 from chipmap.server.project_pages import investment_chart, money, project_amount
-from chipmap.vocab import SEGMENT_LABELS, SEGMENTS
+from chipmap.vocab import SEGMENT_LABELS, SEGMENTS, Segment
 
 TEMPLATES = Path(__file__).parent / "templates"
 templates = Jinja2Templates(env=jinja2.Environment(
@@ -119,10 +119,19 @@ def article(request: Request, article_id: str, analyst: AnalystDep,
                  after=text[end:])
 
 
+#: Members the cluster page lists at a time.
+MEMBER_PAGE = 50
+#: Candidate pairs the review page lists at a time.
+REVIEW_PAGE = 25
+
+
 @router.get("/cluster/{name}", response_class=HTMLResponse)
 def cluster(request: Request, name: str, analyst: AnalystDep,
-            vs: Annotated[str | None, Query(max_length=300)] = None) -> Response:
-    answer = analyst.cluster(name)
+            vs: Annotated[str | None, Query(max_length=300)] = None,
+            offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+            segment: Annotated[Segment | Literal[""] | None, Query()] = None) -> Response:
+    answer = analyst.cluster(name, limit=1)
+    members = analyst.members(answer.profile.cluster.id, limit=MEMBER_PAGE, offset=offset, segment=segment or None)
     gaps = analyst.gaps(answer.profile.cluster.id, vs=vs, limit=10)
     network = analyst.network(answer.profile.cluster.id, limit=8)
     chart = {"labels": [s.label for s in answer.profile.coverage.segments],
@@ -130,7 +139,8 @@ def cluster(request: Request, name: str, analyst: AnalystDep,
     orgs = {o.id: o for o in answer.profile.organizations}
     projects = analyst.projects(answer.profile.cluster.id, limit=60)
     return _page(request, "cluster.html", profile=answer.profile, gaps=gaps, network=network, chart=chart,
-                 orgs=orgs, vs=vs or "", projects=projects, investment=investment_chart(projects))
+                 orgs=orgs, vs=vs or "", projects=projects, investment=investment_chart(projects),
+                 members=members)
 
 
 @router.get("/compare", response_class=HTMLResponse)
@@ -168,6 +178,17 @@ def timeline(request: Request, name: str, analyst: AnalystDep,
     if at.page != page:
         result = analyst.timeline(name, since=since, limit=TIMELINE_PER_PAGE, offset=at.start)
     return _page(request, "timeline.html", timeline=result, since=since, pager=at)
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review(request: Request, analyst: AnalystDep,
+           offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> Response:
+    from chipmap.server.routes.review import review_store
+
+    store = review_store(analyst)
+    page = store.candidates(limit=REVIEW_PAGE, offset=offset)
+    writable = bool(request.app.state.settings.api_token)
+    return _page(request, "review.html", page=page, verdicts=store.verdicts()[-20:][::-1], writable=writable)
 
 
 @router.get("/favicon.ico", include_in_schema=False)

@@ -7,6 +7,10 @@
               ├─< events   >──┘          ├─< relations (head) ──< evidence
               └─< evidence               └─< attributes        ──< evidence
 
+Review lives beside them: ``merge_candidates`` (pairs resolution was unsure of,
+each raised by an article, gone with it) and ``review_verdicts`` (a reviewer's
+judgements, tied to no article or entity row, so that no rebuild removes them).
+
 Evidence rows belong to a relation or an attribute; ``article_id`` is NULL
 for facts from the atlas. Relations and attributes carry their aggregates
 (confidence, evidence count, first/last seen) so reads need no GROUP BY.
@@ -191,6 +195,41 @@ class EventRow(Base):
     sentence: Mapped[str] = mapped_column(Text, default="")
     start_char: Mapped[int | None] = mapped_column(Integer)
     end_char: Mapped[int | None] = mapped_column(Integer)
+
+
+class CandidateRow(Base):
+    """A "possibly same as" link: an article's mention became ``entity_id``, and may be ``other_id``."""
+
+    __tablename__ = "merge_candidates"
+    __table_args__ = (UniqueConstraint("article_id", "entity_id", "other_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    other_id: Mapped[str] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    surface: Mapped[str] = mapped_column(Text)
+    score: Mapped[float] = mapped_column(Float)
+    reason: Mapped[str] = mapped_column(String(16))
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class VerdictRow(Base):
+    """A reviewer's verdict on two entities; ``pair`` (type and both sides' name keys) is unique."""
+
+    __tablename__ = "review_verdicts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    pair: Mapped[str] = mapped_column(Text, unique=True)
+    type: Mapped[str] = mapped_column(String(16))
+    verdict: Mapped[str] = mapped_column(String(16))  # same | different
+    first_id: Mapped[str] = mapped_column(ID)
+    first_name: Mapped[str] = mapped_column(Text)
+    first_names: Mapped[str] = mapped_column(Text)  # JSON list of every name it had
+    second_id: Mapped[str] = mapped_column(ID)
+    second_name: Mapped[str] = mapped_column(Text)
+    second_names: Mapped[str] = mapped_column(Text)
+    score: Mapped[float] = mapped_column(Float, default=0.0)
+    reason: Mapped[str] = mapped_column(String(16), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    decided: Mapped[str] = mapped_column(String(32))  # ISO timestamp, UTC
 
 
 TABLES: tuple[str, ...] = (

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chipmap.records import Article, ArticleExtraction, Evidence, Relation
-from chipmap.resolve import ArticleResolution, KnownEntity, name_key
+from chipmap.resolve import ArticleResolution, Decision, KnownEntity, name_key
 from chipmap.store.project_rows import project_rows
 from chipmap.vocab import ENDPOINTS, SEGMENT_PREFIX, SEGMENTS
 
@@ -63,6 +63,7 @@ class ArticleRows:
     attributes: list[dict[str, Any]] = field(default_factory=list)
     evidence: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
+    candidates: list[dict[str, Any]] = field(default_factory=list)  # "possibly same as" links for review
     skipped_relations: int = 0
     new_entities: list[KnownEntity] = field(default_factory=list)
     renamed: list[KnownEntity] = field(default_factory=list)  # news entities given an English name
@@ -159,6 +160,7 @@ def article_rows(article: Article, extraction: ArticleExtraction, resolution: Ar
                 "reason": decision.reason, "detail": decision.detail, "score": decision.score,
                 "start_char": start, "end_char": end,
             })
+        rows.candidates.extend(candidate_rows(article.id, mention.name, decision))
     for row in rows.entities:
         if row["id"] in new_ids:
             row["search_text"] = " ".join(rows.forms.get(row["id"], [row["name"]]))
@@ -180,6 +182,13 @@ def article_rows(article: Article, extraction: ArticleExtraction, resolution: Ar
     rows.projects, rows.project_counts = project_rows(article, extraction, resolution, seen=seen,
                                                       extractor_version=extractor_version)
     return rows
+
+
+def candidate_rows(article_id: str, surface: str, decision: Decision) -> list[dict[str, Any]]:
+    """``merge_candidates`` rows for the entities a decision may have missed."""
+    return [{"article_id": article_id, "entity_id": decision.entity_id, "other_id": c.entity_id,
+             "surface": surface, "score": c.score, "reason": c.reason, "detail": c.detail}
+            for c in decision.candidates if c.entity_id != decision.entity_id]
 
 
 def _attribute(rows: ArticleRows, builder: _Builder, entity_id: str, key: str, value: str,

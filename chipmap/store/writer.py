@@ -27,6 +27,7 @@ from chipmap.store.models import (
     ArticleRow,
     AttributeRow,
     Base,
+    CandidateRow,
     EntityRow,
     EventRow,
     EvidenceRow,
@@ -143,6 +144,7 @@ def write_rows(conn: Connection, rows: ArticleRows) -> WriteResult:
     if rows.events:
         conn.execute(_insert(EventRow), rows.events)
     write_projects(conn, rows.projects, rows.project_counts)
+    insert_ignore(conn, CandidateRow, rows.candidates)
     return WriteResult(article_id=article["id"], new_entities=list(rows.new_entities), forms=rows.forms,
                        relations=len(rows.relations), evidence=len(rows.evidence),
                        skipped_relations=rows.skipped_relations, renamed=list(rows.renamed))

@@ -11,10 +11,12 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from chipmap.demo.toy import toy_graph
 from chipmap.server import create_app
@@ -32,12 +34,11 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="session")
-def live_url() -> Iterator[str]:
-    """The dashboard over the toy graph, served on 127.0.0.1 for the session."""
+@contextmanager
+def serve(app: FastAPI) -> Iterator[str]:
+    """The app served by uvicorn in a thread on a free loopback port; its base URL."""
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(toy_graph()), host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="on"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, name="uvicorn-test", daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -45,9 +46,18 @@ def live_url() -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_url() -> Iterator[str]:
+    """The dashboard over the toy graph, served on 127.0.0.1 for the session."""
+    with serve(create_app(toy_graph())) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

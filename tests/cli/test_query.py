@@ -33,6 +33,27 @@ def test_cluster_table_on_a_terminal() -> None:
     assert code == 0 and "Packaging & testing" in output and "JCET Shaoxing" in output
 
 
+def test_cluster_json_lists_every_member_with_chinese_name_and_aliases() -> None:
+    code, output = run("cluster", "Shanghai", "--json")
+    assert code == 0, output
+    data = json.loads(output)
+    members = data["members"]
+    assert members["total"] == data["profile"]["organization_total"] > 100
+    assert len(members["members"]) == members["total"] > len(data["profile"]["organizations"])
+    smic = next(m for m in members["members"] if m["id"] == "org:smic")
+    assert smic["name_zh"].startswith("中芯国际") and "SMIC" in smic["aliases"]
+    assert all(m["places"] for m in members["members"])
+
+
+def test_cluster_terminal_pages_the_member_list() -> None:
+    code, output = run("cluster", "Shanghai", "--limit", "5", "--offset", "5")
+    assert code == 0, output
+    assert "members 6–10 of " in output and "next page: --offset 10 --limit 5" in output
+    code, output = run("cluster", "Shanghai", "--limit", "5", "--offset", "5", "--json")
+    page = json.loads(output)["members"]
+    assert (page["offset"], page["limit"], len(page["members"])) == (5, 5, 5)
+
+
 def test_gaps_names_missing_segments_and_candidates_with_reasons() -> None:
     code, output = run("gaps", "Shaoxing", "--json")
     data = json.loads(output)

@@ -19,6 +19,31 @@ def test_cluster_profile_lists_orgs_by_segment_with_evidence(client: TestClient)
         assert any(body["evidence"].get(r["id"]) for r in org["located"])
 
 
+def test_cluster_members_are_paged_with_totals(client: TestClient) -> None:
+    first = client.get("/api/v1/clusters/Shanghai/members", params={"limit": 40}).json()
+    total = first["total"]
+    assert total > 100 and len(first["members"]) == 40 and first["offset"] == 0
+    seen = [m["id"] for m in first["members"]]
+    for offset in range(40, total + 40, 40):
+        page = client.get("/api/v1/clusters/Shanghai/members", params={"limit": 40, "offset": offset}).json()
+        assert page["total"] == total
+        seen.extend(m["id"] for m in page["members"])
+    assert len(seen) == len(set(seen)) == total
+    profile = client.get("/api/v1/clusters/Shanghai", params={"limit": 10, "offset": 10}).json()
+    assert profile["members"]["total"] == total == profile["profile"]["organization_total"]
+    assert [m["id"] for m in profile["members"]["members"]] == seen[10:20]
+    assert all({"name_zh", "aliases", "places", "segments"} <= set(m) for m in profile["members"]["members"])
+
+
+def test_cluster_members_by_segment_and_name(client: TestClient) -> None:
+    body = client.get("/api/v1/clusters/Shanghai/members",
+                      params={"segment": "manufacturing", "order": "name", "limit": 500}).json()
+    assert body["members"] and all("manufacturing" in m["segments"] for m in body["members"])
+    names = [m["name"].casefold() for m in body["members"]]
+    assert names == sorted(names)
+    assert client.get("/api/v1/clusters/Shanghai/members", params={"segment": "baking"}).status_code == 404
+
+
 def test_cluster_as_of_a_date(client: TestClient) -> None:
     body = client.get("/api/v1/clusters/Shaoxing", params={"as_of": "2017-01-01"}).json()
     assert body["as_of"] == "2017-01-01" and body["profile"]["recent_articles"] == []

@@ -16,6 +16,17 @@ def test_page_renders(client: TestClient, url: str) -> None:
     assert response.headers["content-type"].startswith("text/html")
 
 
+def test_cluster_page_pages_every_member(client: TestClient) -> None:
+    html = client.get("/cluster/Shanghai").text
+    assert 'id="members"' in html and 'rel="next"' in html and 'rel="prev"' not in html
+    second = client.get("/cluster/Shanghai", params={"offset": 50}).text
+    assert "members 51–100 of " in second and 'rel="prev"' in second
+    assert "中芯国际" in html  # Chinese names are listed
+    design = client.get("/cluster/Shanghai", params={"segment": "design"}).text
+    assert "in Design)" in design
+    assert client.get("/cluster/Shanghai", params={"segment": ""}).status_code == 200
+
+
 def test_article_text_is_escaped(client: TestClient) -> None:
     html = client.get("/article/toy-001").text
     assert "<script>alert(1)</script>" not in html

@@ -1,4 +1,4 @@
-"""Clusters: profile, gaps and candidates, timeline, network, comparison, siting."""
+"""Clusters: profile and every member (paged), gaps and candidates, timeline, network, comparison, siting."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from fastapi.responses import Response
 
 from chipmap.analyze.compare import Comparison
 from chipmap.analyze.gaps import GapReport
+from chipmap.analyze.members import MEMBER_ORDERS, MemberPage
 from chipmap.analyze.service import ClusterAnswer, ClusterNetwork
 from chipmap.analyze.siting import SiteReport
 from chipmap.analyze.timeline import KINDS, Timeline
@@ -25,12 +26,24 @@ Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD")]
 
 
 @router.get(response_model=ClusterAnswer, path="/clusters/{name}", responses=NAME_ERRORS,
-            summary="Who is in a cluster, by segment, with evidence; chain coverage")
-def get_cluster(name: Name, analyst: AnalystDep,
+            summary="Who is in a cluster, by segment, with evidence; chain coverage; a page of every member")
+def get_cluster(name: Name, analyst: AnalystDep, limit: Limit = 100, offset: Offset = 0,
                 evidence: Annotated[bool, Query(description="Attach first evidence sentences")] = False,
                 as_of: Annotated[dt.date | None, Query(description="The cluster as the news stood that day")] = None,
                 ) -> Response:
-    return answer(analyst.cluster(name, evidence=evidence, day=as_of))
+    """The profile is a bounded summary (leaders, strongest per segment); ``members`` pages
+    through every member (``limit``, ``offset``; ``members.total`` counts them all)."""
+    return answer(analyst.cluster(name, evidence=evidence, day=as_of, limit=limit, offset=offset))
+
+
+@router.get(response_model=MemberPage, path="/clusters/{name}/members", responses=NAME_ERRORS,
+            summary="Every organisation of a cluster with its Chinese name and aliases, paged")
+def get_members(name: Name, analyst: AnalystDep, limit: Limit = 100, offset: Offset = 0,
+                segment: Annotated[str | None, Query(description="Only members of this chain segment")] = None,
+                order: Annotated[Literal["lead", "name"], Query(description=", ".join(MEMBER_ORDERS))] = "lead",
+                as_of: Annotated[dt.date | None, Query(description="The cluster as the news stood that day")] = None,
+                ) -> Response:
+    return answer(analyst.members(name, limit=limit, offset=offset, segment=segment, order=order, day=as_of))
 
 
 @router.get(response_model=GapReport, path="/clusters/{name}/gaps", responses=NAME_ERRORS,
