@@ -29,6 +29,7 @@ from chipmap.pipeline.runner import run
 from chipmap.pipeline.stages import DEFAULT_STAGES
 from chipmap.pipeline.work import BuildError, BuildSummary, Progress
 from chipmap.store import open_database, seed_atlas
+from chipmap.store.lock import build_lock
 
 if TYPE_CHECKING:
     from chipmap.extract import Extractor
@@ -57,20 +58,26 @@ def build(
     progress: Progress | None = None,
     stages: Sequence[str] = DEFAULT_STAGES,
     settings: Settings | None = None,
+    dask: str | None = None,
+    wait: float = 0.0,
 ) -> BuildSummary:
     """Add the articles in ``sources`` to the graph in ``db`` and say what happened.
 
     This is an edge: ``settings`` (else the environment's) are read here once and
     their values passed down — ``db``, ``model`` and ``atlas_overlay`` fill the
-    arguments left unset. ``workers`` > 1 extracts in that many dask worker
-    processes; ``extractor`` reuses an already loaded one (tests, notebooks).
-    Raises ``StoreError`` when the database cannot be used and ``ConfigError``
-    for bad options; bad inputs are reported in ``BuildSummary.errors``.
+    arguments left unset. ``workers`` > 1 extracts in that many local worker
+    processes; ``dask`` (else the ``dask`` setting) sends extraction to a dask.distributed
+    scheduler (``tcp://HOST:PORT``) or a local cluster (``local:N``); ``extractor`` reuses
+    an already loaded one (tests, notebooks). One build writes a database at a time: a
+    second one waits up to ``wait`` seconds for the lock, then raises ``BuildLocked``
+    naming the holder. Raises ``StoreError`` when the database cannot be used and
+    ``ConfigError`` for bad options; bad inputs are reported in ``BuildSummary.errors``.
     """
     started = time.perf_counter()
     settings = settings or get_settings()
     db = db if db is not None else settings.db
     model = model or settings.model
+    dask = dask or settings.dask
     field_map = fields if isinstance(fields, FieldMap) else FieldMap.parse(list(fields or []))
     summary = BuildSummary()
     found, missing = expand(sources)
@@ -86,13 +93,13 @@ def build(
 
         return Extractor(model=model, atlas=atlas_data)
 
-    with open_database(db) as database:
+    with build_lock(db, wait=wait) as lock, open_database(db) as database:
         summary.db = database.url
         if atlas:
             summary.atlas_seeded = seed_atlas(database, atlas_data).seeded
         ctx = BuildContext.load(database, atlas=atlas_data, settings=settings, summary=summary,
                                 make_extractor=make_extractor, extractor_version=version,
-                                workers=workers, model=model, progress=progress)
+                                workers=workers, model=model, progress=progress, dask=dask, lock=lock)
         with SourceReader(fields=field_map, settings=settings) as reader:
             run(reader.read_all(found), ctx, stages=stages)
     if summary.processed == 0 and not summary.errors:
