@@ -92,7 +92,8 @@ def dedup(article: Article, ctx: BuildContext) -> Work | None:
 
 def extract(works: Iterator[Work], ctx: BuildContext) -> Iterator[Work]:
     """Read each article through the extractor's one loop (``Extractor.read_with``), in
-    spaCy batches and processes, or across dask workers with ``workers`` > 1."""
+    spaCy batches and processes, across local worker processes with ``workers`` > 1, or on
+    a dask.distributed cluster with ``dask`` (chipmap.pipeline.distributed)."""
     from chipmap.extract import ExtractionFailed
     from chipmap.extract.extractor import process_count
 
@@ -102,6 +103,12 @@ def extract(works: Iterator[Work], ctx: BuildContext) -> Iterator[Work]:
     if not ahead:
         return
     stream = chain(ahead, works)
+    if ctx.dask:
+        from chipmap.pipeline.distributed import DaskTarget, extract_distributed
+
+        yield from extract_distributed(stream, target=DaskTarget.parse(ctx.dask), model=ctx.model,
+                                       atlas=ctx.atlas, version=ctx.extractor_version, batch_size=batch_size)
+        return
     if ctx.workers > 1:
         from chipmap.pipeline.parallel import extract_parallel
 
