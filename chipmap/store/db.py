@@ -136,8 +136,11 @@ class Database:
         """
         deadline = time.monotonic() + retry_seconds
         delay = 0.1
+        retrying = False
         while True:
             try:
+                if retrying and on_retry is not None:
+                    on_retry()  # may itself find the server still away: then it is one more lost attempt
                 with self.engine.connect() as connection, connection.execution_options(
                         **{WRITE_OPTION: True}).begin():
                     return work(connection)
@@ -151,8 +154,7 @@ class Database:
                                self.url, exc.orig, delay)
             time.sleep(delay + random.uniform(0, delay / 2))
             delay = min(delay * 2, 2.0)
-            if on_retry is not None:
-                on_retry()
+            retrying = True
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:

@@ -87,6 +87,7 @@ class BuildLock:
                 logger.debug("build lock on %s taken", self.shown)
                 return self
             if time.monotonic() >= deadline:
+                self.release()
                 raise BuildLocked(self.shown, holder)
             time.sleep(self.poll)
 
@@ -130,7 +131,7 @@ class BuildLock:
             with contextlib.suppress(DBAPIError):
                 self._conn.close()
             self._conn = None
-        holder = self._try_postgres()
+        holder = self._try_postgres(wrap=False)  # a connection error propagates: the caller retries
         if holder is not None:
             raise BuildLocked(self.shown, f"{holder} (taken while this build's connection was lost)")
 
@@ -169,7 +170,7 @@ class BuildLock:
         self._file = handle
         return None
 
-    def _try_postgres(self) -> str | None:
+    def _try_postgres(self, *, wrap: bool = True) -> str | None:
         if self._engine is None:
             name = f"{APP_PREFIX} pid {os.getpid()}@{socket.gethostname()}"[:63]
             self._engine = create_engine(self.url, pool_size=1, max_overflow=0,
@@ -177,6 +178,8 @@ class BuildLock:
         try:
             conn = self._engine.connect()
         except DBAPIError as exc:
+            if not wrap:
+                raise
             raise StoreError(f"cannot open database {self.shown}: {exc.orig}. Check --db or CHIPMAP_DB.") from exc
         conn = conn.execution_options(isolation_level="AUTOCOMMIT")
         taken = conn.exec_driver_sql(f"SELECT pg_try_advisory_lock({ADVISORY_KEY})").scalar_one()
