@@ -22,6 +22,10 @@ def _run(app: object, host: str, port: int, *, workers: int = 1) -> None:
               highlight=False)
     common: dict[str, Any] = {"host": host, "port": port, "log_level": "warning", "timeout_graceful_shutdown": 30}
     if workers > 1:
+        # uvicorn kills a worker that misses its health check (default 5 s); a worker reading a large
+        # graph for its first answer can be that busy, so give it a minute.
+        common["timeout_worker_healthcheck"] = 60
+    if workers > 1:
         uvicorn.run("chipmap.server.app:serve_app", factory=True, workers=workers, **common)
     else:
         uvicorn.run(app, **common)  # type: ignore[arg-type]
