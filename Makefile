@@ -67,6 +67,8 @@ eval: venv
 	fi
 
 bench: venv
+	@command -v ab >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq apache2-utils >/dev/null; }
 	$(BIN)/python -m bench
 
 clean:

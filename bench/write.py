@@ -1,0 +1,143 @@
+"""Writer throughput: generated extractions into SQLite and PostgreSQL, and a 1M-article projection.
+
+``synthetic_articles`` (bench/api.py) makes extractions without spaCy; ``write_extractions``
+resolves and writes them exactly as a build's resolve and write stages do, ``write_batch``
+articles per transaction (the build's default). Measured per article: wall and CPU seconds
+of the writer process, database bytes and rows. PostgreSQL is a throwaway server started
+here by the test suite's helper (Debian's binaries, loopback TCP, fsync and synchronous_commit
+off, so its commits cost less than on a durable server); it is skipped when
+the binaries are missing.
+
+The projection for 1M articles on N extraction workers combines these with the extraction
+cost measured by ``bench/build.py`` (``EXTRACT_CPU_S``, CPU seconds per article): the
+workers extract in parallel, the one writer dedups, resolves and writes in series, so the
+build takes the longer of the two. It is a projection, not a measurement; synthetic
+articles carry 3 facts each, real ones about 10 evidence rows (docs/operations.md).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.api import synthetic_articles
+from chipmap.atlas import default_atlas
+from chipmap.config import Settings
+from chipmap.pipeline.direct import write_extractions
+from chipmap.store import open_database, seed_atlas
+from chipmap.store.models import TABLES
+
+#: CPU seconds to extract one article (bench/build.py: 14.5 articles per CPU-second, docs/build.md).
+EXTRACT_CPU_S = 1 / 14.5
+#: Writer-side cost per article besides writing (docs/build.md: dedup ~1.6 ms, resolution ~0.4 ms).
+DEDUP_RESOLVE_S = 0.002
+#: Database bytes per real article (docs/build.md: 12.1 MB per 1,000 articles through the full pipeline).
+REAL_BYTES = 12.1 * 2**20 / 1000
+#: Peak memory of one extraction worker (docs/build.md: build peak 512 MB, extract 334 MB).
+WORKER_MB = 512
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _rows(url: str) -> int:
+    from sqlalchemy import text
+
+    with open_database(url) as database, database.connect() as conn:
+        return sum(int(conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()) for t in TABLES)
+
+
+def _size(url: str, path: Path | None) -> int:
+    if path is not None:
+        return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+    from sqlalchemy import text
+
+    with open_database(url) as database, database.connect() as conn:
+        return int(conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one())
+
+
+def measure(url: str, articles: int, batch: int, path: Path | None = None) -> dict[str, float]:
+    """Seconds, CPU seconds, bytes and rows of writing ``articles`` generated articles into ``url``."""
+    atlas = default_atlas()
+    with open_database(url) as database:
+        seed_atlas(database, atlas)
+    base_rows, base_size = _rows(url), _size(url, path)
+    items = list(synthetic_articles(articles))
+    rss = _rss_mb()
+    with open_database(url) as database:
+        cpu, wall = time.process_time(), time.perf_counter()
+        write_extractions(database, items, atlas=atlas, extractor_version="bench", batch_size=batch)
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    return {"seconds": wall, "cpu": cpu, "bytes": _size(url, path) - base_size,
+            "rows": _rows(url) - base_rows, "rss_growth_mb": _rss_mb() - rss}
+
+
+def _postgres() -> Any:
+    try:
+        from tests.store.conftest import PG_BINS, PostgresServer
+    except ImportError:
+        return None
+    if not PG_BINS:
+        return None
+    server = PostgresServer(PG_BINS[0].parent)
+    server.start()
+    return server
+
+
+def run(quick: bool = False) -> list[dict[str, Any]]:
+    articles = 2_000 if quick else 20_000
+    batch = Settings().write_batch
+    rows: list[dict[str, Any]] = []
+    results: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="chipmap-bench-write-") as tmp:
+        path = Path(tmp) / "write.db"
+        for label, size in (("SQLite, 1 article per transaction", 1), (f"SQLite, {batch} per transaction", batch)):
+            for stale in path.parent.glob("write.db*"):
+                stale.unlink()
+            n = min(articles, 2_000) if size == 1 else articles
+            got = measure(f"sqlite:///{path}", n, size, path)
+            results[label] = {**got, "articles": n}
+        server = _postgres()
+        if server is not None:
+            try:
+                for size in (1, batch):
+                    name = server.create_database()
+                    n = min(articles, 2_000) if size == 1 else articles
+                    got = measure(server.url(name), n, size)
+                    results[f"PostgreSQL, {size} per transaction"] = {**got, "articles": n}
+                    server.drop_database(name)
+            finally:
+                server.stop()
+    for label, got in results.items():
+        n = got["articles"]
+        rows.append({"name": f"write: {label}", "value": round(n / got["seconds"], 1), "unit": "articles/s",
+                     "note": f"{n:,} generated articles in {got['seconds']:.1f}s wall, {got['cpu']:.1f} CPU-s "
+                             f"in the writer; {got['rows'] / n:.1f} rows and {got['bytes'] / n / 1024:.2f} KiB "
+                             f"per article"})
+    best = results.get(f"PostgreSQL, {batch} per transaction") or results[f"SQLite, {batch} per transaction"]
+    n = best["articles"]
+    write_s = best["seconds"] / n  # the writer is one process: wall time is what it costs
+    writer_s = write_s + DEDUP_RESOLVE_S
+    ceiling = EXTRACT_CPU_S / writer_s
+    for workers in (2, 8, 32, 64):
+        hours = max(1e6 * EXTRACT_CPU_S / workers, 1e6 * writer_s) / 3600
+        rows.append({"name": f"projection: 1M articles, {workers} workers", "value": round(hours, 2),
+                     "unit": "hours", "note": f"max(extract {EXTRACT_CPU_S * 1e3:.0f} ms/article / {workers}, "
+                                              f"writer {writer_s * 1e3:.2f} ms/article); worker RAM "
+                                              f"{workers} x {WORKER_MB} MB"})
+    rows.append({"name": "projection: workers one writer keeps busy", "value": round(ceiling, 1),
+                 "unit": "workers", "note": "extraction CPU-s per article / writer seconds per article"})
+    synth_bytes = best["bytes"] / n
+    rows.append({"name": "projection: database size, 1M articles", "value": round(REAL_BYTES * 1e6 / 2**30, 1),
+                 "unit": "GB", "note": f"{REAL_BYTES / 1024:.1f} KiB per real article (bench/build.py); "
+                                       f"synthetic articles take {synth_bytes / 1024:.2f} KiB"})
+    growth = best["rss_growth_mb"] / n * 1e6 / 1024
+    rows.append({"name": "projection: writer memory, 1M articles", "value": round(growth, 1), "unit": "GB",
+                 "note": "resolution index and near-duplicate signatures grow with the graph; from the "
+                         f"writer's RSS growth over {n:,} articles (pid {os.getpid()})"})
+    return rows
