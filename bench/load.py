@@ -3,7 +3,10 @@
 The server runs as a subprocess with its default settings (one worker process per core,
 answer cache on) on loopback; ApacheBench (Debian's apache2-utils, installed by ``make
 bench`` when missing) sends ``requests`` requests, 50 at a time, to each of the entity,
-cluster and gaps endpoints, after one warm-up request per worker. Graphs: the demo graph
+cluster and gaps endpoints, after warm-up requests (each worker builds its index on its
+first answer). Repeated requests for one URL are answered from each worker's answer
+cache after the first; a second run on the demo graph with the cache off
+(``CHIPMAP_SERVE_CACHE_ENTRIES=0``) shows what computing each answer costs. Graphs: the demo graph
 (``chipmap demo``'s database, the one the issue's before-figures were taken on) and a
 generated one of 20,000 articles (bench/api.py ``synthetic_graph``). Also reported: the
 resident memory of each server worker once it has answered (its graph index built), on
@@ -38,10 +41,11 @@ def _port() -> int:
 class Server:
     """``chipmap serve`` on a free loopback port, default settings."""
 
-    def __init__(self, db: str) -> None:
+    def __init__(self, db: str, **settings: str) -> None:
         self.port = _port()
         self.base = f"http://127.0.0.1:{self.port}"
         env = {k: v for k, v in os.environ.items() if not k.startswith("CHIPMAP_")}
+        env.update({f"CHIPMAP_{k.upper()}": v for k, v in settings.items()})
         self.process = subprocess.Popen([sys.executable, "-m", "chipmap", "serve", "--db", db, "--port",
                                          str(self.port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                         env=env)
@@ -94,8 +98,8 @@ def _demo_db() -> str:
     return build_demo(None)
 
 
-def _load_rows(label: str, db: str, requests: int) -> list[dict[str, Any]]:
-    server = Server(db)
+def _load_rows(label: str, db: str, requests: int, **settings: str) -> list[dict[str, Any]]:
+    server = Server(db, **settings)
     rows: list[dict[str, Any]] = []
     try:
         server.warm(list(ENDPOINTS.values()))
@@ -138,7 +142,12 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
     requests = 1_000 if quick else 5_000
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="chipmap-bench-load-") as tmp:
-        rows += _load_rows("demo graph", _demo_db(), requests)
+        demo = _demo_db()
+        rows += _load_rows("demo graph", demo, requests)
+        # The same without the answer cache: what each answer costs to compute (not a default setting).
+        rows += [{**row, "name": row["name"].replace("demo graph", "demo graph, no answer cache")}
+                 for row in _load_rows("demo graph", demo, max(200, requests // 10), serve_cache_entries="0")
+                 if row["unit"] == "requests/s"]
         if not quick:
             from bench.api import synthetic_graph
 

@@ -11,8 +11,10 @@ the binaries are missing.
 The projection for 1M articles on N extraction workers combines these with the extraction
 cost measured by ``bench/build.py`` (``EXTRACT_CPU_S``, CPU seconds per article): the
 workers extract in parallel, the one writer dedups, resolves and writes in series, so the
-build takes the longer of the two. It is a projection, not a measurement; synthetic
-articles carry 3 facts each, real ones about 10 evidence rows (docs/operations.md).
+build takes the longer of the two. The writer's cost per article for the projection is
+measured on real extractions (500 generated articles of real shape read by the full
+extractor, so real rows per article) plus the dedup stage's hashing of their text.
+It is a projection, not a measurement of a 1M build.
 """
 
 from __future__ import annotations
@@ -27,14 +29,12 @@ from bench.api import synthetic_articles
 from chipmap.atlas import default_atlas
 from chipmap.config import Settings
 from chipmap.pipeline.direct import write_extractions
+from chipmap.records import Article, ArticleExtraction
 from chipmap.store import open_database, seed_atlas
 from chipmap.store.models import TABLES
 
 #: CPU seconds to extract one article (bench/build.py: 14.5 articles per CPU-second, docs/build.md).
 EXTRACT_CPU_S = 1 / 14.5
-#: Writer-side cost per article that generated articles do not show: MinHash and hashing of a
-#: real article's ~190 words (docs/build.md: dedup ~1.6 ms; resolution is in the measurement).
-DEDUP_RESOLVE_S = 0.0016
 #: Database bytes per real article (docs/build.md: 12.1 MB per 1,000 articles through the full pipeline).
 REAL_BYTES = 12.1 * 2**20 / 1000
 #: Peak memory of one extraction worker (docs/build.md: build peak 512 MB, extract 334 MB).
@@ -83,13 +83,38 @@ def _size(url: str, path: Path | None) -> int:
         return int(conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one())
 
 
-def measure(url: str, articles: int, batch: int, path: Path | None = None) -> dict[str, float]:
+def real_extractions(count: int) -> list[tuple[Article, ArticleExtraction]]:
+    """``count`` generated articles of real shape (recombined sample paragraphs, bench/corpus.py)
+    with what the full extractor reads in them: real rows per article for the writer."""
+    from bench.corpus import generate
+    from chipmap.extract import ExtractionFailed, Extractor
+
+    articles = [Article(id=f"real-{i:05d}", text=text + f"\n\nBenchmark article {i}.", title=f"Article {i}")
+                for i, text in enumerate(generate(count, seed=23))]
+    extractor = Extractor(atlas=default_atlas())
+    return [(article, outcome) for article, outcome in extractor.read_many(articles)
+            if not isinstance(outcome, ExtractionFailed)]
+
+
+def dedup_seconds(items: list[tuple[Article, ArticleExtraction]]) -> float:
+    """CPU seconds per article of what the build's dedup stage computes (content id, MinHash)."""
+    from chipmap.ingest.dedup import content_id, signature
+
+    started = time.process_time()
+    for article, _extraction in items:
+        content_id(article.text)
+        signature(article.text)
+    return (time.process_time() - started) / len(items)
+
+
+def measure(url: str, articles: int | list[tuple[Article, ArticleExtraction]], batch: int,
+            path: Path | None = None) -> dict[str, float]:
     """Seconds, CPU seconds, bytes and rows of writing ``articles`` generated articles into ``url``."""
     atlas = default_atlas()
     with open_database(url) as database:
         seed_atlas(database, atlas)
     base_rows, base_size = _rows(url), _size(url, path)
-    items = list(synthetic_articles(articles))
+    items = list(synthetic_articles(articles)) if isinstance(articles, int) else articles
     rss = _rss_mb()
     with open_database(url) as database:
         server = _server_cpu(url)
@@ -127,6 +152,11 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
             n = min(articles, 2_000) if size == 1 else articles
             got = measure(f"sqlite:///{path}", n, size, path)
             results[label] = {**got, "articles": n}
+        real = real_extractions(100 if quick else 500)
+        for stale in path.parent.glob("write.db*"):
+            stale.unlink()
+        results[f"SQLite, {batch} per transaction, real extractions"] = {
+            **measure(f"sqlite:///{path}", real, batch, path), "articles": len(real)}
         server = _postgres()
         if server is not None:
             try:
@@ -136,6 +166,10 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
                     got = measure(server.url(name), n, size)
                     results[f"PostgreSQL, {size} per transaction"] = {**got, "articles": n}
                     server.drop_database(name)
+                name = server.create_database()
+                results[f"PostgreSQL, {batch} per transaction, real extractions"] = {
+                    **measure(server.url(name), real, batch), "articles": len(real)}
+                server.drop_database(name)
             finally:
                 server.stop()
     for label, got in results.items():
@@ -147,27 +181,34 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
                      "unit": "articles/CPU-s",
                      "note": f"writer {got['cpu']:.1f} CPU-s + database server {got['server_cpu']:.1f} CPU-s; "
                              f"{got['rows'] / n:.1f} rows and {got['bytes'] / n / 1024:.2f} KiB per article"})
-    best = results.get(f"PostgreSQL, {batch} per transaction") or results[f"SQLite, {batch} per transaction"]
+    best = (results.get(f"PostgreSQL, {batch} per transaction, real extractions")
+            or results[f"SQLite, {batch} per transaction, real extractions"])
     n = best["articles"]
     # CPU, not wall clock: on a machine shared with other work the writer mostly waits for a core.
     # The writer process and the database server use different cores, so the slower one sets the pace.
     write_s = max(best["cpu"], best["server_cpu"]) / n
-    writer_s = write_s + DEDUP_RESOLVE_S
+    dedup_s = dedup_seconds(real)
+    writer_s = write_s + dedup_s
     ceiling = EXTRACT_CPU_S / writer_s
     for workers in (2, 8, 32, 64):
         hours = max(1e6 * EXTRACT_CPU_S / workers, 1e6 * writer_s) / 3600
         rows.append({"name": f"projection: 1M articles, {workers} workers", "value": round(hours, 2),
                      "unit": "hours", "note": f"max(extract {EXTRACT_CPU_S * 1e3:.0f} ms/article / {workers}, "
-                                              f"writer {writer_s * 1e3:.2f} ms/article); worker RAM "
+                                              f"writer {writer_s * 1e3:.2f} ms/article = resolve and write "
+                                              f"{write_s * 1e3:.2f} + dedup {dedup_s * 1e3:.2f}, real "
+                                              f"extractions on PostgreSQL); worker RAM "
                                               f"{workers} x {WORKER_MB} MB"})
     rows.append({"name": "projection: workers one writer keeps busy", "value": round(ceiling, 1),
                  "unit": "workers", "note": "extraction CPU-s per article / writer seconds per article"})
-    synth_bytes = best["bytes"] / n
-    rows.append({"name": "projection: database size, 1M articles", "value": round(REAL_BYTES * 1e6 / 2**30, 1),
-                 "unit": "GB", "note": f"{REAL_BYTES / 1024:.1f} KiB per real article (bench/build.py); "
-                                       f"synthetic articles take {synth_bytes / 1024:.2f} KiB"})
-    growth = best["rss_growth_mb"] / n * 1e6 / 1024
+    real_bytes = best["bytes"] / n
+    rows.append({"name": "projection: database size, 1M articles", "value": round(real_bytes * 1e6 / 2**30, 1),
+                 "unit": "GB", "note": f"{real_bytes / 1024:.1f} KiB and {best['rows'] / n:.0f} rows per real "
+                                       f"article (measured above); bench/build.py's SQLite figure: "
+                                       f"{REAL_BYTES / 1024:.1f} KiB"})
+    large = results.get(f"PostgreSQL, {batch} per transaction") or results[f"SQLite, {batch} per transaction"]
+    growth = large["rss_growth_mb"] / large["articles"] * 1e6 / 1024
     rows.append({"name": "projection: writer memory, 1M articles", "value": round(growth, 1), "unit": "GB",
-                 "note": "resolution index and near-duplicate signatures grow with the graph; from the "
-                         f"writer's RSS growth over {n:,} articles (pid {os.getpid()})"})
+                 "note": "the resolution index grows with the graph (the build also keeps MinHash "
+                         f"signatures, 512 B each); from the writer's RSS growth over {large['articles']:,} "
+                         "generated articles"})
     return rows
