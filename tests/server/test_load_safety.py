@@ -26,11 +26,8 @@ from chipmap.store import open_database, open_graph, seed_atlas
 
 from .conftest import TestClient
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 def _graph(path: Path, articles: int) -> str:
-    sys.path.insert(0, str(ROOT))
     from bench.api import synthetic_articles
 
     url = f"sqlite:///{path}"
