@@ -78,6 +78,10 @@ def build(
     db = db if db is not None else settings.db
     model = model or settings.model
     dask = dask or settings.dask
+    if dask:
+        from chipmap.pipeline.distributed import DaskTarget
+
+        DaskTarget.parse(dask)  # a wrong address fails now, before any work
     field_map = fields if isinstance(fields, FieldMap) else FieldMap.parse(list(fields or []))
     summary = BuildSummary()
     found, missing = expand(sources)
