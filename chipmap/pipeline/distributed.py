@@ -22,6 +22,7 @@ writer, so the graph is exactly the one a serial build makes.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from collections.abc import Iterator
@@ -168,7 +169,9 @@ def extract_distributed(works: Iterator[Work], *, target: DaskTarget, model: str
             seq = sequence.pop(future.key)
             try:
                 _address, outcomes = future.result()
-            except Exception as exc:  # the task failed for good (KilledWorker after its retries, ...)
+            except (Exception, asyncio.CancelledError) as exc:
+                # the task failed for good: KilledWorker after its retries, or cancelled because the
+                # scheduler went away (distributed's cancellation is not an Exception)
                 logger.warning("extraction task %d failed: %s", seq, exc)
                 outcomes = [ExtractionFailed.of(w.article, exc) for w in held[seq]]
             done[seq] = outcomes
