@@ -24,7 +24,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "chipmap" / "demo" / "corpus"
 SOURCES = sorted(CORPUS.glob("[0-9]*.md"))[10:16]
 
 
-def _cli(db: str, *extra: str, env: dict[str, str] | None = None) -> list[str]:
+def _cli(db: str, *extra: str) -> list[str]:
     return [sys.executable, "-m", "chipmap", "build", *map(str, SOURCES), "--db", db, "--json", *extra]
 
 
@@ -40,7 +40,7 @@ def test_a_second_build_is_refused_naming_the_holder(db_url: str) -> None:
     assert stored(db_url) <= 0  # nothing was written while the lock was held
 
 
-def test_a_second_build_can_wait_for_the_first(db_url: str, extractor: Any) -> None:
+def test_a_second_build_can_wait_for_the_first(db_url: str) -> None:
     lock = BuildLock(db_url).acquire()
     try:
         waiting = subprocess.Popen(_cli(db_url, "--wait", "300"), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
