@@ -73,6 +73,8 @@ eval: venv
 	@$(BIN)/python bench/resolution.py
 
 bench: venv
+	@command -v ab >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq apache2-utils >/dev/null; }
 	$(BIN)/python -m bench
 
 clean:

@@ -86,7 +86,8 @@ def synthetic_graph(articles: int, folder: Path) -> str:
     atlas = default_atlas()
     with open_database(url) as database:
         seed_atlas(database, atlas)
-        write_extractions(database, synthetic_articles(articles), atlas=atlas, extractor_version="bench")
+        write_extractions(database, synthetic_articles(articles), atlas=atlas, extractor_version="bench",
+                          batch_size=200)
     return url
 
 

@@ -47,6 +47,36 @@ class Settings(BaseSettings):
         description="spaCy worker processes; 0 (auto) uses every core once a run has at least "
         "two batches per core, else one.",
     )
+    write_batch: int = Field(
+        default=200, ge=1, description="Most articles a build writes in one transaction (fewer when "
+        "results arrive slowly: see write_batch_seconds)."
+    )
+    write_batch_seconds: float = Field(
+        default=2.0, ge=0, description="A build commits what it holds after this many seconds even "
+        "when the batch is not full."
+    )
+    db_retry_seconds: float = Field(
+        default=120.0, ge=0, description="How long a build retries a transaction whose database "
+        "connection was lost (a PostgreSQL restart) before it stops."
+    )
+    dask: str | None = Field(
+        default=None, description="Where a build extracts: a dask scheduler address "
+        "(tcp://HOST:PORT) or local:N for a local cluster of N workers; unset extracts in-process."
+    )
+    serve_workers: int = Field(
+        default=0, ge=0, description="Server worker processes; 0 means one per CPU core."
+    )
+    serve_cache_entries: int = Field(
+        default=2048, ge=0, description="Answers each server worker keeps per graph version (0: none)."
+    )
+    serve_version_seconds: float = Field(
+        default=2.0, ge=0, description="How often a server worker checks whether the graph changed "
+        "(then it re-reads it and drops its cached answers)."
+    )
+    cors_origins: list[str] = Field(
+        default_factory=list, description="Origins allowed to call the API from a browser (CORS); "
+        "empty means none."
+    )
     api_token: str | None = Field(
         default=None, description="Bearer token that unlocks the API's write endpoints."
     )

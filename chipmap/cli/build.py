@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -83,9 +82,14 @@ def build(
         "--field", help="JSON Lines field mapping NAME=FIELD, repeatable: text, title, url, published, id "
                         "(e.g. --field text=body).")] = None,
     workers: Annotated[int, typer.Option(
-        min=1, help="Extraction worker processes (dask.bag); 1 extracts in this process.")] = 1,
-    dask: Annotated[bool, typer.Option("--dask", help="Extract with dask workers (--workers, default: "
-                                                      "one per CPU).")] = False,
+        min=1, help="Extraction worker processes on this machine; 1 extracts in this process.")] = 1,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", metavar="tcp://HOST:PORT|local:N",
+        help="Extract on a dask.distributed cluster: a running scheduler's address, or local:N to start "
+             "N local workers (default: CHIPMAP_DASK; unset: no dask).")] = None,
+    wait: Annotated[float, typer.Option(
+        min=0, help="Seconds to wait for another build on the same database to finish (default: exit 2 "
+                    "at once, naming it).")] = 0.0,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path (default: setting).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a one-line JSON summary.")] = False,
 ) -> None:
@@ -102,12 +106,11 @@ def build(
     from chipmap.config import get_settings
     from chipmap.pipeline import build as run_build
 
-    if dask and workers == 1:
-        workers = os.cpu_count() or 2
     with cli_errors(), _progress(not as_json) as progress:
         settings = get_settings()
         summary = run_build(sources, db=write_db(db, settings), atlas=atlas, fields=field or [],
-                            workers=workers, model=model, progress=progress, settings=settings)
+                            workers=workers, model=model, progress=progress, settings=settings,
+                            dask=dask, wait=wait)
     if as_json:
         sys.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False, default=str) + "\n")
     else:

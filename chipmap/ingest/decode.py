@@ -1,7 +1,9 @@
 """Bytes to text, without guessing bytes into mojibake.
 
 Chinese sites still serve GB18030/GBK, and Windows tools write UTF-16 with a
-byte-order mark; everything else is expected to be UTF-8. We try the encodings
+byte-order mark; everything else is expected to be UTF-8. A few stray NUL bytes in
+UTF-8 text are removed; many, or NULs in bytes that are not UTF-8, mean a binary file.
+We try the encodings
 that declare themselves (BOMs), then strict UTF-8, then let charset-normalizer
 decide between the legacy encodings, and refuse what none of them reads cleanly.
 """
@@ -25,11 +27,26 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _LEGACY = {"gb18030", "gbk", "gb2312", "big5", "cp1252", "latin_1", "iso8859_1", "utf_16"}
 
 
+#: Text may carry a few stray NUL bytes (a bad export, a truncated write); more than this share
+#: of the data, or NULs in data that is not UTF-8 once they are gone, means a binary file.
+MAX_NUL_SHARE = 0.05
+
+
 def looks_binary(data: bytes) -> bool:
-    """True for data with NUL bytes that no BOM explains (images, archives, executables)."""
+    """True for data with NUL bytes that no BOM explains and that is not text with a few
+    stray NULs in it (images, archives, executables)."""
     if any(data.startswith(bom) for bom, _ in _BOMS):
         return False
-    return b"\x00" in data[:8192]
+    head = data[:8192]
+    if b"\x00" not in head:
+        return False
+    if data.count(b"\x00") > max(8, MAX_NUL_SHARE * len(data)):
+        return True
+    try:
+        data.replace(b"\x00", b"").decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 def decode_bytes(data: bytes, *, source: str) -> str:
@@ -44,6 +61,8 @@ def decode_bytes(data: bytes, *, source: str) -> str:
                 raise InputError(source, f"declares {encoding} but does not decode: {exc}") from exc
     if looks_binary(data):
         raise InputError(source, "binary data, not text")
+    if b"\x00" in data[:8192] and not any(data.startswith(bom) for bom, _ in _BOMS):
+        data = data.replace(b"\x00", b"")  # stray NULs in UTF-8 text: dropped (PostgreSQL refuses them)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -15,7 +15,6 @@ import logging
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from typing import Any
 
 import feedparser
@@ -24,8 +23,8 @@ import httpx
 from chipmap.config import Settings
 from chipmap.errors import EmptyInput, InputError
 from chipmap.ingest.decode import decode_bytes
-from chipmap.ingest.files import normalise_text
-from chipmap.ingest.html import extract_page
+from chipmap.ingest.files import clean_field
+from chipmap.ingest.html import extract_page, fragment_text
 from chipmap.records import Article
 
 logger = logging.getLogger(__name__)
@@ -33,8 +32,6 @@ logger = logging.getLogger(__name__)
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
 #: Entry texts shorter than this (characters) are teasers: fetch the linked page.
 SHORT_ENTRY_CHARS = 600
-_BLOCKS = frozenset({"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"})
-_SKIP = frozenset({"script", "style"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,42 +74,6 @@ def fetch(url: str, *, client: httpx.Client, max_bytes: int) -> Fetched:
         raise InputError(url, f"timed out after {client.timeout.read}s") from exc
     except httpx.HTTPError as exc:
         raise InputError(url, f"cannot fetch: {exc}") from exc
-
-
-class _TextParser(HTMLParser):
-    """Collects the text of an HTML fragment, a paragraph break at each block tag."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
-            self._skipping += 1
-        elif tag in _BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag in _BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
-
-
-def fragment_text(html: str) -> str:
-    """Plain text of an HTML fragment (a feed summary), one paragraph per block."""
-    if "<" not in html and "&" not in html:
-        return normalise_text(html)
-    parser = _TextParser()
-    parser.feed(html)
-    parser.close()
-    paragraphs = ("".join(parser.parts)).split("\n\n")
-    return normalise_text("\n\n".join(" ".join(p.split()) for p in paragraphs))
 
 
 def is_feed(data: bytes) -> bool:
@@ -160,9 +121,9 @@ def entry_article(entry: Any, *, feed: str, index: int, client: httpx.Client | N
     if not text:
         raise EmptyInput(feed, f"entry {index} ({where}) has no text")
     return Article(
-        id=str(entry.get("id") or where),
+        id=clean_field(entry.get("id")) or where,
         text=text,
-        title=title,
+        title=clean_field(title),
         published=_entry_date(entry),
         url=link or None,
         source=feed,
@@ -173,7 +134,11 @@ def entry_article(entry: Any, *, feed: str, index: int, client: httpx.Client | N
 def read_feed(data: bytes, *, source: str, client: httpx.Client | None,
               max_bytes: int) -> Iterator[Article | InputError]:
     """Every entry of an RSS/Atom document, as an article or the error that stopped it."""
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except (ValueError, TypeError, RecursionError, AttributeError, IndexError) as exc:
+        yield InputError(source, f"cannot parse the feed: {type(exc).__name__}: {exc}")
+        return
     if not parsed.get("version"):
         yield InputError(source, "not an RSS or Atom feed")
         return

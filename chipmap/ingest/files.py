@@ -40,10 +40,16 @@ def read_bytes(path: Path, *, max_bytes: int) -> bytes:
 
 
 def normalise_text(text: str) -> str:
-    """Unix newlines, no trailing spaces, at most one blank line between paragraphs."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    """Unix newlines, no trailing spaces, at most one blank line between paragraphs, no NUL
+    characters (stray ones occur in exports; PostgreSQL text cannot hold them)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\x00", "")
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     return _BLANKS.sub("\n\n", text).strip()
+
+
+def clean_field(value: object) -> str:
+    """A metadata value (title, id, URL) as one line of text without NUL characters."""
+    return " ".join(str(value).replace("\x00", "").split()) if value not in (None, "") else ""
 
 
 def split_front_matter(text: str, *, source: str) -> tuple[dict[str, Any], str]:
@@ -53,7 +59,7 @@ def split_front_matter(text: str, *, source: str) -> tuple[dict[str, Any], str]:
         return {}, text
     try:
         meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
         raise InputError(source, f"front matter is not valid YAML: {exc}") from exc
     if not isinstance(meta, dict):
         raise InputError(source, "front matter must be a YAML mapping")
@@ -67,11 +73,11 @@ def article_from_text(text: str, *, article_id: str, source: str) -> Article:
     if not body:
         raise EmptyInput(source, "no article text")
     return Article(
-        id=str(meta.get("id") or article_id),
+        id=clean_field(meta.get("id")) or article_id,
         text=body,
-        title=str(meta.get("title") or ""),
+        title=clean_field(meta.get("title")),
         published=parse_date(str(meta["published"])) if meta.get("published") else None,
-        url=meta.get("url"),
+        url=clean_field(meta.get("url")) or None,
         source=source,
     )
 
@@ -86,11 +92,11 @@ def article_from_record(record: dict[str, Any], *, default_id: str, source: str)
         raise EmptyInput(source, "field 'text' is empty")
     published = record.get("published")
     return Article(
-        id=str(record.get("id") or default_id),
+        id=clean_field(record.get("id")) or default_id,
         text=body,
-        title=str(record.get("title") or ""),
+        title=clean_field(record.get("title")),
         published=parse_date(published),
-        url=record.get("url"),
+        url=clean_field(record.get("url")) or None,
         source=source,
     )
 
@@ -110,8 +116,8 @@ def _read_file(path: Path, *, max_bytes: int) -> Article:
         page = extract_page(text, source=source)
         return Article(
             id=path.stem,
-            text=page.text,
-            title=page.title,
+            text=normalise_text(page.text),
+            title=clean_field(page.title),
             published=page.published,
             url=page.url,
             source=source,
@@ -121,6 +127,8 @@ def _read_file(path: Path, *, max_bytes: int) -> Article:
             record = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(source, f"invalid JSON: {exc.msg}", line=exc.lineno) from exc
+        except RecursionError as exc:
+            raise InputError(source, "invalid JSON: nested too deeply") from exc
         if not isinstance(record, dict):
             raise InputError(source, "JSON must be an object with a 'text' field")
         return article_from_record(record, default_id=path.stem, source=source)

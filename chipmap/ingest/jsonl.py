@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from chipmap.errors import ConfigError, EmptyInput, InputError
-from chipmap.ingest.files import normalise_text
+from chipmap.ingest.files import clean_field, normalise_text
 from chipmap.ingest.html import parse_date
 from chipmap.records import Article
 
@@ -54,7 +54,7 @@ class FieldMap:
 
 def _string(record: dict[str, Any], key: str) -> str:
     value = record.get(key)
-    return value.strip() if isinstance(value, str) else ""
+    return clean_field(value) if isinstance(value, str) else ""
 
 
 def article_from_line(record: dict[str, Any], *, fields: FieldMap, path: Path, line: int) -> Article:
@@ -68,7 +68,7 @@ def article_from_line(record: dict[str, Any], *, fields: FieldMap, path: Path, l
         raise EmptyInput(source, f"field {fields.text!r} is empty", line=line)
     raw_id = record.get(fields.id)
     return Article(
-        id=str(raw_id) if raw_id not in (None, "") else f"{path.stem}:{line}",
+        id=clean_field(raw_id) or f"{path.stem}:{line}",
         text=body,
         title=_string(record, fields.title),
         published=parse_date(record.get(fields.published)),
@@ -109,6 +109,9 @@ def read_jsonl(path: Path, *, fields: FieldMap | None = None,
                 continue
             except json.JSONDecodeError as exc:
                 yield InputError(source, f"invalid JSON: {exc.msg}", line=number)
+                continue
+            except RecursionError:
+                yield InputError(source, "invalid JSON: nested too deeply", line=number)
                 continue
             if not isinstance(record, dict):
                 yield InputError(source, "a line must hold a JSON object", line=number)

@@ -34,6 +34,7 @@ from chipmap.pipeline.stages import DEFAULT_STAGES
 from chipmap.pipeline.work import BuildError, BuildSummary, Progress
 from chipmap.records import Article
 from chipmap.store import open_database, seed_atlas
+from chipmap.store.lock import build_lock
 from chipmap.store.review import ReviewStore
 
 if TYPE_CHECKING:
@@ -64,15 +65,20 @@ def build(
     stages: Sequence[str] = DEFAULT_STAGES,
     settings: Settings | None = None,
     articles: Iterable[Article | InputError] = (),
+    dask: str | None = None,
+    wait: float = 0.0,
 ) -> BuildSummary:
     """Add the articles in ``sources`` to the graph in ``db`` and say what happened.
 
     This is an edge: ``settings`` (else the environment's) are read here once and
     their values passed down — ``db``, ``model`` and ``atlas_overlay`` fill the
-    arguments left unset. ``workers`` > 1 extracts in that many dask worker
-    processes; ``extractor`` reuses an already loaded one (tests, notebooks).
-    Raises ``StoreError`` when the database cannot be used and ``ConfigError``
-    for bad options; bad inputs are reported in ``BuildSummary.errors``. ``articles`` are
+    arguments left unset. ``workers`` > 1 extracts in that many local worker
+    processes; ``dask`` (else the ``dask`` setting) sends extraction to a dask.distributed
+    scheduler (``tcp://HOST:PORT``) or a local cluster (``local:N``); ``extractor`` reuses
+    an already loaded one (tests, notebooks). One build writes a database at a time: a
+    second one waits up to ``wait`` seconds for the lock, then raises ``BuildLocked``
+    naming the holder. Raises ``StoreError`` when the database cannot be used and
+    ``ConfigError`` for bad options; bad inputs are reported in ``BuildSummary.errors``. ``articles`` are
     articles already read (the watcher reads feeds itself, to skip entries it has seen),
     built after ``sources`` exactly as if they had been read from them.
     """
@@ -80,6 +86,11 @@ def build(
     settings = settings or get_settings()
     db = db if db is not None else settings.db
     model = model or settings.model
+    dask = dask or settings.dask
+    if dask:
+        from chipmap.pipeline.distributed import DaskTarget
+
+        DaskTarget.parse(dask)  # a wrong address fails now, before any work
     field_map = fields if isinstance(fields, FieldMap) else FieldMap.parse(list(fields or []))
     summary = BuildSummary()
     found, missing = expand(sources)
@@ -95,7 +106,7 @@ def build(
 
         return Extractor(model=model, atlas=atlas_data)
 
-    with open_database(db) as database:
+    with build_lock(db, wait=wait) as lock, open_database(db) as database:
         summary.db = database.url
         if atlas:
             summary.atlas_seeded = seed_atlas(database, atlas_data).seeded
@@ -104,7 +115,7 @@ def build(
             logger.info("review verdicts merged %d pairs of entities", len(merged))
         ctx = BuildContext.load(database, atlas=atlas_data, settings=settings, summary=summary,
                                 make_extractor=make_extractor, extractor_version=version,
-                                workers=workers, model=model, progress=progress)
+                                workers=workers, model=model, progress=progress, dask=dask, lock=lock)
         with SourceReader(fields=field_map, settings=settings) as reader:
             read = (i if isinstance(i, InputError) else with_language(i) for i in articles)
             run(itertools.chain(reader.read_all(found), read), ctx, stages=stages)

@@ -18,6 +18,7 @@ from chipmap.ingest.dedup import NearDuplicates
 from chipmap.pipeline.work import BuildSummary, Progress, Work
 from chipmap.resolve import EntityIndex, Verdicts
 from chipmap.store import Database
+from chipmap.store.lock import BuildLock
 from chipmap.store.review import load_verdicts
 from chipmap.store.state import known_articles, known_sources, load_index, signatures
 
@@ -45,19 +46,22 @@ class BuildContext:
     progress: Progress | None = None
     pending: dict[str, Work] = field(default_factory=dict)
     verdicts: Verdicts = field(default_factory=Verdicts)  # reviewers' judgements, replayed by resolution
+    dask: str | None = None  # scheduler address or local:N (chipmap.pipeline.distributed)
+    lock: BuildLock | None = None
     _extractor: Extractor | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, db: Database, *, atlas: Atlas, settings: Settings, summary: BuildSummary,
              make_extractor: Callable[[], Extractor], extractor_version: str, workers: int = 1,
-             model: str | None = None, progress: Progress | None = None) -> BuildContext:
+             model: str | None = None, progress: Progress | None = None, dask: str | None = None,
+             lock: BuildLock | None = None) -> BuildContext:
         """A context with the index, stored ids, sources, signatures and review verdicts read from ``db``."""
         near = NearDuplicates()
         near.add_many(signatures(db))
         return cls(db=db, atlas=atlas, settings=settings, index=load_index(db), stored=known_articles(db),
                    sources=known_sources(db), near=near, make_extractor=make_extractor, summary=summary,
                    extractor_version=extractor_version, workers=workers, model=model, progress=progress,
-                   verdicts=load_verdicts(db))
+                   verdicts=load_verdicts(db), dask=dask, lock=lock)
 
     @property
     def extractor(self) -> Extractor:
@@ -65,6 +69,11 @@ class BuildContext:
         if self._extractor is None:
             self._extractor = self.make_extractor()
         return self._extractor
+
+    def retake_lock(self) -> None:
+        """Before a transaction is retried after a lost connection: hold the build lock again."""
+        if self.lock is not None:
+            self.lock.ensure()
 
     def tick(self) -> None:
         """Tell the progress display that one more input is done."""

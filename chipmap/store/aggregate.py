@@ -56,29 +56,40 @@ def _increment(model: type[RelationRow] | type[AttributeRow]) -> Update:
     return update(model).where(model.id == bindparam("oid")).values(**values)
 
 
+def _increments(model: type[RelationRow] | type[AttributeRow], column: str,
+                evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in evidence:
+        if row[column] is not None:
+            grouped[row[column]].append(row)
+    params = []
+    for owner, rows in sorted(grouped.items()):
+        dates = [r["seen"] for r in rows if r["seen"] is not None]
+        param = {
+            "oid": owner,
+            "q": math.prod(1.0 - r["confidence"] for r in sorted(rows, key=lambda r: r["confidence"])),
+            "n": len(rows),
+            "dmin": min(dates) if dates else None,
+            "dmax": max(dates) if dates else None,
+        }
+        if model is RelationRow:
+            param["atlas"] = any(r["origin"] == "atlas" for r in rows)
+        params.append(param)
+    return params
+
+
 def add_evidence(conn: Connection, evidence: list[dict[str, Any]]) -> None:
     """Fold freshly inserted evidence rows into their relations' and attributes' aggregates."""
+    add_evidence_in_order(conn, [evidence])
+
+
+def add_evidence_in_order(conn: Connection, articles: list[list[dict[str, Any]]]) -> None:
+    """``add_evidence`` for several articles' evidence, article after article, in one
+    executemany per table: the same updates in the same order as one call per article."""
     for model, column in ((RelationRow, "relation_id"), (AttributeRow, "attribute_id")):
-        grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for row in evidence:
-            if row[column] is not None:
-                grouped[row[column]].append(row)
-        if not grouped:
-            continue
-        params = []
-        for owner, rows in sorted(grouped.items()):
-            dates = [r["seen"] for r in rows if r["seen"] is not None]
-            param = {
-                "oid": owner,
-                "q": math.prod(1.0 - r["confidence"] for r in sorted(rows, key=lambda r: r["confidence"])),
-                "n": len(rows),
-                "dmin": min(dates) if dates else None,
-                "dmax": max(dates) if dates else None,
-            }
-            if model is RelationRow:
-                param["atlas"] = any(r["origin"] == "atlas" for r in rows)
-            params.append(param)
-        conn.execute(_increment(model), params)
+        params = [p for evidence in articles for p in _increments(model, column, evidence)]
+        if params:
+            conn.execute(_increment(model), params)
 
 
 def recompute(conn: Connection, *, relation_ids: Iterable[str] = (), attribute_ids: Iterable[str] = ()) -> int:

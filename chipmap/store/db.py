@@ -21,10 +21,12 @@ recipe: "Serializable isolation / Savepoints / Transactional DDL" for pysqlite).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -37,6 +39,7 @@ from chipmap.errors import MissingDatabase, StoreError
 
 logger = logging.getLogger(__name__)
 
+T = TypeVar("T")
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -121,6 +124,38 @@ class Database:
         except OperationalError as exc:
             raise StoreError(f"database {self.url} failed: {exc.orig}") from exc
 
+    def transact(self, work: Callable[[Connection], T], *, retry_seconds: float = 0.0,
+                 on_retry: Callable[[], None] | None = None) -> T:
+        """Run ``work`` in one transaction; if the connection is lost (the server restarted,
+        the network dropped) roll back and run it again from the start, for up to
+        ``retry_seconds``, so a write is either done once or not at all.
+
+        ``work`` must be a function of what it is given (it is re-run whole); ``on_retry`` is
+        called before each new attempt (a build re-takes its lock there). Errors that are not
+        a lost connection, and the last one after the deadline, raise as from ``begin``.
+        """
+        deadline = time.monotonic() + retry_seconds
+        delay = 0.1
+        retrying = False
+        while True:
+            try:
+                if retrying and on_retry is not None:
+                    on_retry()  # may itself find the server still away: then it is one more lost attempt
+                with self.engine.connect() as connection, connection.execution_options(
+                        **{WRITE_OPTION: True}).begin():
+                    return work(connection)
+            except DBAPIError as exc:
+                lost = exc.connection_invalidated or _is_disconnect(exc)
+                if not lost or time.monotonic() >= deadline:
+                    if isinstance(exc, OperationalError):
+                        raise StoreError(f"database {self.url} failed: {exc.orig}") from exc
+                    raise
+                logger.warning("database %s connection lost (%s); retrying the transaction in %.1fs",
+                               self.url, exc.orig, delay)
+            time.sleep(delay + random.uniform(0, delay / 2))
+            delay = min(delay * 2, 2.0)
+            retrying = True
+
     @contextmanager
     def connect(self) -> Iterator[Connection]:
         """A connection for reading."""
@@ -136,6 +171,19 @@ class Database:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _is_disconnect(exc: DBAPIError) -> bool:
+    """True for errors that mean "no server here right now" (connection refused while it restarts,
+    an administrator shutdown), which SQLAlchemy does not always flag as a disconnect."""
+    if not isinstance(exc, OperationalError):
+        return False
+    text = str(exc.orig).lower()
+    return any(words in text for words in (
+        "connection refused", "server closed the connection", "terminating connection",
+        "the database system is starting up", "the database system is shutting down",
+        "connection is closed", "consuming input failed", "could not receive data", "no connection to the server",
+        "connection failed", "the connection is lost"))
 
 
 def sqlite_path(url: str) -> Path | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from sys import intern
 from typing import Any
 
 from sqlalchemy import Select, distinct, func, select
@@ -118,14 +119,17 @@ def relation_records(conn: Connection, query: AnySelect | None = None) -> list[R
     for row in _rows(conn, select(EvidenceRow.relation_id, EvidenceRow.article_id)
                      .where(EvidenceRow.article_id.is_not(None), EvidenceRow.relation_id.is_not(None)),
                      EvidenceRow.relation_id, ids):
-        articles[row.relation_id].add(row.article_id)
+        articles[row.relation_id].add(intern(row.article_id))
     entity_ids = {r.head_id for r in rows} | {r.tail_id for r in rows if not r.tail_id.startswith(SEGMENT_PREFIX)}
     names: dict[str, str] = {}
     for row in _rows(conn, select(EntityRow.id, EntityRow.name), EntityRow.id,
                      sorted(entity_ids) if ids is not None else None):
         names[row.id] = row.name
+    # Ids and types repeat across thousands of relations: one string object each (a snapshot of
+    # a large graph is mostly these), not one per row the driver returned.
     return [RelationRecord(
-        id=r.id, type=r.type, head_id=r.head_id, tail_id=r.tail_id, head_name=names.get(r.head_id, r.head_id),
+        id=r.id, type=intern(r.type), head_id=intern(r.head_id), tail_id=intern(r.tail_id),
+        head_name=names.get(r.head_id, r.head_id),
         tail_name=tail_name(r.tail_id, names), title=r.title, confidence=round(float(r.confidence), 6),
         evidence_count=int(r.evidence_count), article_ids=tuple(sorted(articles.get(r.id, ()))),
         first_seen=_date(r.first_seen), last_seen=_date(r.last_seen), from_atlas=bool(r.from_atlas),
@@ -146,6 +150,6 @@ def article_records(conn: Connection, query: AnySelect, *, with_text: bool = Fal
         locations[row.article_id].append(row.location)
         if row.url and row.url not in urls[row.article_id]:
             urls[row.article_id].append(row.url)
-    return [ArticleRecord(id=r.id, title=r.title, published=_date(r.published), urls=tuple(urls.get(r.id, ())),
+    return [ArticleRecord(id=intern(r.id), title=r.title, published=_date(r.published), urls=tuple(urls.get(r.id, ())),
                           sources=tuple(locations.get(r.id, ())), text=r.text if with_text else "")
             for r in rows]

@@ -28,7 +28,7 @@ from chipmap.store.models import (
     SourceRow,
 )
 from chipmap.store.project_write import drop_article_projects
-from chipmap.store.writer import refresh_search_text
+from chipmap.store.writer import bump_version, refresh_search_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,4 +121,6 @@ def remove_rows(conn: Connection, article_id: str, *, drop_entities: bool = True
 def remove_article(db: Database, article_id: str) -> RemoveResult:
     """Remove exactly one article's contributions, in one transaction."""
     with db.begin() as conn:
-        return remove_rows(conn, article_id)
+        result = remove_rows(conn, article_id)
+        bump_version(conn)
+        return result

@@ -119,6 +119,18 @@ class _Builder:
                 "former_since": self.seen if getattr(rel, "former", False) else None}
 
 
+def source_rows(article_id: str, sources: list[SourceEntry]) -> list[dict[str, Any]]:
+    """``sources`` rows of an article, each location once (the first entry wins)."""
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for source in sources:
+        if source.location not in seen:
+            seen.add(source.location)
+            rows.append({"article_id": article_id, "location": source.location, "url": source.url,
+                         "duplicate": source.duplicate})
+    return rows
+
+
 def _title_evidence(evidence: list[Evidence], title: str) -> Evidence | None:
     wanted = title.lower()
     return next((ev for ev in evidence if wanted in ev.sentence.lower()), evidence[0] if evidence else None)
@@ -134,12 +146,7 @@ def article_rows(article: Article, extraction: ArticleExtraction, resolution: Ar
         "ingested": ingested, "seen": seen, "external_id": external_id,
         "extractor_version": extractor_version, "minhash": signature,
     })
-    seen_locations: set[str] = set()
-    for source in sources:
-        if source.location not in seen_locations:
-            seen_locations.add(source.location)
-            rows.sources.append({"article_id": article.id, "location": source.location, "url": source.url,
-                                 "duplicate": source.duplicate})
+    rows.sources = source_rows(article.id, sources)
     new_ids = {e.id for e in resolution.new_entities}
     for entity in resolution.new_entities:
         rows.entities.append(entity_row(entity))

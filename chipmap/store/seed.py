@@ -34,7 +34,7 @@ from chipmap.store import aggregate
 from chipmap.store.db import Database
 from chipmap.store.models import AliasRow, Base, EntityRow, EvidenceRow, MentionRow, Meta, RelationRow
 from chipmap.store.rows import relation_id
-from chipmap.store.writer import insert_ignore, refresh_search_text
+from chipmap.store.writer import bump_version, insert_ignore, refresh_search_text
 from chipmap.vocab import SEGMENT_PREFIX
 
 logger = logging.getLogger(__name__)
@@ -150,5 +150,6 @@ def seed_atlas(db: Database, atlas: Atlas, *, force: bool = False) -> SeedResult
         result = seed_rows(conn, atlas)
         insert_ignore(conn, Meta, [{"key": FINGERPRINT_KEY, "value": stamp}])
         conn.execute(update(Meta).where(Meta.key == FINGERPRINT_KEY).values(value=stamp))
+        bump_version(conn)
     logger.info("seeded the atlas: %d entities, %d relations", result.entities, result.relations)
     return result

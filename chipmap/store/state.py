@@ -57,3 +57,13 @@ def signatures(db: Database) -> Iterator[tuple[str, bytes]]:
     for article_id, signature in rows:
         if signature is not None:
             yield article_id, bytes(signature)
+
+
+def graph_version(db: Database) -> str:
+    """The graph's version stamp: changes with every committed write (builds, removals,
+    seeding), so a server can cache answers per version and see when to re-read."""
+    from chipmap.store.models import Meta
+    from chipmap.store.writer import VERSION_KEY
+
+    with db.connect() as conn:
+        return conn.execute(select(Meta.value).where(Meta.key == VERSION_KEY)).scalar() or ""

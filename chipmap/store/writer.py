@@ -9,8 +9,9 @@ articles already in, ends in the same state as an uninterrupted build.
 
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -32,11 +33,15 @@ from chipmap.store.models import (
     EventRow,
     EvidenceRow,
     MentionRow,
+    Meta,
     RelationRow,
     SourceRow,
 )
 from chipmap.store.project_write import mark_former, write_projects
 from chipmap.store.rows import ArticleRows, SourceEntry
+
+#: ``meta`` key of the graph's version stamp, new with every committed change.
+VERSION_KEY = "graph_version"
 
 
 @dataclass
@@ -100,54 +105,121 @@ def refresh_search_text(conn: Connection, entity_ids: Sequence[str]) -> None:
     fts.index_entities(conn, ids)
 
 
-def _new_aliases(conn: Connection, forms: dict[str, list[str]]) -> list[dict[str, Any]]:
-    """Alias rows for the forms the database does not hold yet (asks only about these forms)."""
-    wanted = [(entity_id, form) for entity_id in sorted(forms) for form in forms[entity_id]]
-    if not wanted:
+def bump_version(conn: Connection) -> None:
+    """Give the graph a new version stamp (readers cache answers per version, see
+    chipmap.store.state.graph_version); called by every transaction that changes the graph."""
+    insert_ignore(conn, Meta, [{"key": VERSION_KEY, "value": ""}])
+    conn.execute(update(Meta).where(Meta.key == VERSION_KEY).values(value=uuid.uuid4().hex))
+
+
+def write_rows_many(conn: Connection, batch: Sequence[ArticleRows]) -> list[WriteResult]:
+    """Insert several articles' rows on an open transaction, one statement per table.
+
+    The result equals writing them one by one in order: each article's new entities are
+    resolved against the articles before it (the caller resolved them so), aliases are
+    added in order, search text is recomputed once from all aliases at the end, and
+    evidence is folded into the aggregates article by article (noisy-or in the same order).
+    """
+    if not batch:
         return []
-    query = select(AliasRow.entity_id, AliasRow.alias).where(tuple_(AliasRow.entity_id, AliasRow.alias).in_(wanted))
-    existing: set[tuple[str, str]] = {(row.entity_id, row.alias) for row in conn.execute(query)}
-    rows = []
-    for entity_id, form in wanted:
-        if (entity_id, form) not in existing:
-            existing.add((entity_id, form))
-            rows.append({"entity_id": entity_id, "alias": form, "norm": name_key(form), "origin": "news",
-                         "ambiguous": False})
-    return rows
+    conn.execute(_insert(ArticleRow), [rows.article for rows in batch])
+    for rows in batch:
+        fts.index_article(conn, rows.article["id"], rows.article["title"], rows.article["text"])
+    insert_ignore(conn, SourceRow, [s for rows in batch for s in rows.sources])
+    insert_ignore(conn, EntityRow, [e for rows in batch for e in rows.entities])
+    wanted: dict[str, list[str]] = {}
+    for rows in batch:
+        for entity_id in sorted(rows.forms):
+            forms = wanted.setdefault(entity_id, [])
+            forms.extend(f for f in rows.forms[entity_id] if f not in forms)
+    known = _existing_aliases(conn, wanted)
+    aliases: list[dict[str, Any]] = []
+    new_ids: set[str] = set()
+    changed: set[str] = set()
+    for rows in batch:
+        own = {e["id"] for e in rows.entities}
+        new_ids |= own
+        for entity_id in sorted(rows.forms):
+            for form in rows.forms[entity_id]:
+                if (entity_id, form) not in known:
+                    known.add((entity_id, form))
+                    aliases.append({"entity_id": entity_id, "alias": form, "norm": name_key(form),
+                                    "origin": "news", "ambiguous": False})
+                    if entity_id not in own:
+                        changed.add(entity_id)
+    if aliases:
+        conn.execute(_insert(AliasRow), aliases)
+    for rows in batch:
+        for entity in rows.renamed:  # a Chinese-only firm's first English name becomes its name
+            conn.execute(update(EntityRow).where(EntityRow.id == entity.id, EntityRow.from_atlas.is_(False))
+                         .values(name=entity.name, name_zh=entity.name_zh))
+            if entity.id not in new_ids:
+                changed.add(entity.id)
+    refresh_search_text(conn, sorted(changed))
+    fts.index_entities(conn, sorted(new_ids - changed))
+    mentions = [m for rows in batch for m in rows.mentions]
+    if mentions:
+        conn.execute(_insert(MentionRow), mentions)
+    relations = [r for rows in batch for r in rows.relations]
+    insert_ignore(conn, RelationRow, relations)
+    mark_former(conn, relations)
+    insert_ignore(conn, AttributeRow, [a for rows in batch for a in rows.attributes])
+    evidence = [e for rows in batch for e in rows.evidence]
+    if evidence:
+        conn.execute(_insert(EvidenceRow), evidence)
+        aggregate.add_evidence_in_order(conn, [rows.evidence for rows in batch])
+    events = [e for rows in batch for e in rows.events]
+    if events:
+        conn.execute(_insert(EventRow), events)
+    for rows in batch:  # in order: a project reported again merges into the one reported before
+        write_projects(conn, rows.projects, rows.project_counts)
+    insert_ignore(conn, CandidateRow, [c for rows in batch for c in rows.candidates])
+    return [WriteResult(article_id=rows.article["id"], new_entities=list(rows.new_entities), forms=rows.forms,
+                        relations=len(rows.relations), evidence=len(rows.evidence),
+                        skipped_relations=rows.skipped_relations, renamed=list(rows.renamed)) for rows in batch]
+
+
+def _existing_aliases(conn: Connection, forms: dict[str, list[str]]) -> set[tuple[str, str]]:
+    wanted = [(entity_id, form) for entity_id in sorted(forms) for form in forms[entity_id]]
+    existing: set[tuple[str, str]] = set()
+    for start in range(0, len(wanted), 400):
+        chunk = wanted[start:start + 400]
+        query = select(AliasRow.entity_id, AliasRow.alias).where(tuple_(AliasRow.entity_id, AliasRow.alias).in_(chunk))
+        existing.update((row.entity_id, row.alias) for row in conn.execute(query))
+    return existing
 
 
 def write_rows(conn: Connection, rows: ArticleRows) -> WriteResult:
     """Insert one article's rows on an open transaction."""
-    article = rows.article
-    conn.execute(_insert(ArticleRow), [article])
-    fts.index_article(conn, article["id"], article["title"], article["text"])
-    insert_ignore(conn, SourceRow, rows.sources)
-    insert_ignore(conn, EntityRow, rows.entities)
-    aliases = _new_aliases(conn, rows.forms)
-    if aliases:
-        conn.execute(_insert(AliasRow), aliases)
-    new_ids = {e["id"] for e in rows.entities}
-    for entity in rows.renamed:  # a Chinese-only firm's first English name becomes its name
-        conn.execute(update(EntityRow).where(EntityRow.id == entity.id, EntityRow.from_atlas.is_(False))
-                     .values(name=entity.name, name_zh=entity.name_zh))
-    changed = ({a["entity_id"] for a in aliases} | {e.id for e in rows.renamed}) - new_ids
-    refresh_search_text(conn, sorted(changed))
-    fts.index_entities(conn, sorted(new_ids))
-    if rows.mentions:
-        conn.execute(_insert(MentionRow), rows.mentions)
-    insert_ignore(conn, RelationRow, rows.relations)
-    mark_former(conn, rows.relations)
-    insert_ignore(conn, AttributeRow, rows.attributes)
-    if rows.evidence:
-        conn.execute(_insert(EvidenceRow), rows.evidence)
-        aggregate.add_evidence(conn, rows.evidence)
-    if rows.events:
-        conn.execute(_insert(EventRow), rows.events)
-    write_projects(conn, rows.projects, rows.project_counts)
-    insert_ignore(conn, CandidateRow, rows.candidates)
-    return WriteResult(article_id=article["id"], new_entities=list(rows.new_entities), forms=rows.forms,
-                       relations=len(rows.relations), evidence=len(rows.evidence),
-                       skipped_relations=rows.skipped_relations, renamed=list(rows.renamed))
+    return write_rows_many(conn, [rows])[0]
+
+
+def write_batch(db: Database, batch: Sequence[ArticleRows], *, retry_seconds: float = 0.0,
+                on_retry: Callable[[], None] | None = None) -> list[WriteResult]:
+    """Write several new articles in one transaction: all of them or none.
+
+    Idempotent: if the connection is lost while committing, the transaction is run again
+    (``Database.transact``), and an attempt that finds the batch's articles already stored
+    (the lost commit had gone through) writes nothing and reports them as written.
+    """
+    ids = [rows.article["id"] for rows in batch]
+
+    def attempt(conn: Connection) -> list[WriteResult]:
+        present: set[str] = set()
+        for start in range(0, len(ids), 400):
+            present.update(conn.execute(select(ArticleRow.id).where(ArticleRow.id.in_(ids[start:start + 400])))
+                           .scalars())
+        if present and present == set(ids):
+            return [WriteResult(article_id=rows.article["id"], new_entities=list(rows.new_entities),
+                                forms=rows.forms, relations=len(rows.relations), evidence=len(rows.evidence),
+                                skipped_relations=rows.skipped_relations) for rows in batch]
+        results = write_rows_many(conn, batch)
+        bump_version(conn)
+        return results
+
+    if not batch:
+        return []
+    return db.transact(attempt, retry_seconds=retry_seconds, on_retry=on_retry)
 
 
 def write_article(db: Database, rows: ArticleRows, *, replace: bool = False) -> WriteResult:
@@ -159,9 +231,10 @@ def write_article(db: Database, rows: ArticleRows, *, replace: bool = False) -> 
     """
     from chipmap.store.remove import drop_unmentioned, remove_rows
 
+    if not replace:
+        return write_batch(db, [rows])[0]
     with db.begin() as conn:
-        if not replace:
-            return write_rows(conn, rows)
+        bump_version(conn)
         article_id = rows.article["id"]
         columns = (SourceRow.article_id, SourceRow.location, SourceRow.url, SourceRow.duplicate)
         kept = [dict(r._mapping) for r in conn.execute(select(*columns).where(SourceRow.article_id == article_id))]
@@ -172,10 +245,15 @@ def write_article(db: Database, rows: ArticleRows, *, replace: bool = False) -> 
         return result
 
 
-def add_sources(db: Database, article_id: str, sources: Sequence[SourceEntry]) -> int:
+def add_sources(db: Database, article_id: str, sources: Sequence[SourceEntry], *, retry_seconds: float = 0.0,
+                on_retry: Callable[[], None] | None = None) -> int:
     """Record more places a stored article was found at; returns how many were offered."""
     rows = [{"article_id": article_id, "location": s.location, "url": s.url, "duplicate": s.duplicate}
             for s in sources]
-    with db.begin() as conn:
+
+    def attempt(conn: Connection) -> None:
         insert_ignore(conn, SourceRow, rows)
+        bump_version(conn)
+
+    db.transact(attempt, retry_seconds=retry_seconds, on_retry=on_retry)
     return len(rows)

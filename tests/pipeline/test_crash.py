@@ -41,15 +41,22 @@ def _stored(db: Path) -> int:
         return -1
 
 
+def _env() -> dict[str, str]:
+    """The environment without the caller's chipmap settings, writing 3 articles per transaction
+    (so kills land between batches and inside them, and a killed batch is rolled back whole)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CHIPMAP_")}
+    env["CHIPMAP_WRITE_BATCH"] = "3"
+    return env
+
+
 def _build_command(corpus: Path, db: Path) -> list[str]:
     return [sys.executable, "-m", "chipmap", "build", str(corpus), "--db", str(db), "--json"]
 
 
 def _kill_when(corpus: Path, db: Path, stored: int) -> int | None:
     """Start a build and SIGKILL it once ``stored`` articles are in; its exit code if it ended first."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CHIPMAP_")}
     process = subprocess.Popen(_build_command(corpus, db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               env=env)
+                               env=_env())
     deadline = time.monotonic() + 120
     try:
         while process.poll() is None and time.monotonic() < deadline:
@@ -86,8 +93,7 @@ def test_killed_build_reruns_to_the_same_database(tmp_path: Path, extractor: Any
     crashed = tmp_path / "crashed.db"
     codes = [_kill_when(corpus, crashed, stored) for stored in KILL_POINTS]
     assert codes.count(-signal.SIGKILL) >= 3, codes  # the kills really interrupted running builds
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CHIPMAP_")}
-    rerun = subprocess.run(_build_command(corpus, crashed), capture_output=True, text=True, env=env, timeout=300)
+    rerun = subprocess.run(_build_command(corpus, crashed), capture_output=True, text=True, env=_env(), timeout=300)
     assert rerun.returncode == 0, rerun.stderr
     assert json.loads(rerun.stdout)["added"] < 10
     assert dump(str(crashed)) == dump(str(clean))

@@ -70,6 +70,10 @@ class PostgresServer:
                 continue
         raise RuntimeError(f"PostgreSQL did not start; see {self.root / 'log'}")
 
+    def restart(self) -> None:
+        """Stop the server (closing every connection) and start it again with the same options."""
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-l", str(self.root / "log"), "-w", "restart")
+
     def stop(self) -> None:
         try:
             self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
