@@ -16,7 +16,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-SECTIONS = ("extract", "build", "api")
+SECTIONS = ("extract", "build", "api", "backtest")
 OUT = Path(".bench")
 
 

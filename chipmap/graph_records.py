@@ -107,3 +107,6 @@ class Snapshot:
     relations: list[RelationRecord]
     articles: dict[str, ArticleRecord] = field(default_factory=dict)  # without text
     place_parent: dict[str, str] = field(default_factory=dict)  # place id -> enclosing place id
+    #: organisation id -> its headquarters place (the atlas ``headquarters`` field); the other
+    #: ``located_in`` relations of an organisation are its sites.
+    headquarters: dict[str, str] = field(default_factory=dict)

@@ -150,4 +150,6 @@ def as_of(snapshot: Snapshot, day: dt.date) -> Snapshot:
         kept = tuple(a for a in relation.article_ids if a in articles)
         relations.append(dataclasses.replace(relation, article_ids=kept,
                                              last_seen=min(relation.last_seen or day, day)))
-    return Snapshot(dict(snapshot.entities), relations, articles, dict(snapshot.place_parent))
+    return dataclasses.replace(snapshot, entities=dict(snapshot.entities), relations=relations, articles=articles,
+                               place_parent=dict(snapshot.place_parent),
+                               headquarters=dict(snapshot.headquarters))

@@ -39,7 +39,7 @@ from chipmap.store.models import (
     RelationRow,
     SourceRow,
 )
-from chipmap.store.read import article_records, entity_records, relation_records
+from chipmap.store.read import article_records, entity_records, headquarters, relation_records
 from chipmap.store.remove import RemoveResult, find_article_id, remove_article
 from chipmap.vocab import SEGMENT_PREFIX, SEGMENTS
 
@@ -260,10 +260,11 @@ class Graph:
         with self.database.connect() as conn:
             entities = entity_records(conn)
             relations = relation_records(conn)
+            head_offices = headquarters(conn)
             articles = {a.id: a for a in article_records(
                 conn, select(ArticleRow.id, ArticleRow.title, ArticleRow.published).order_by(ArticleRow.id))}
         return Snapshot(entities=entities, relations=relations, articles=articles,
-                        place_parent=place_parents(relations, entities))
+                        place_parent=place_parents(relations, entities), headquarters=head_offices)
 
     def remove(self, article_id: str) -> RemoveResult:
         """Remove one article's contributions (see ``chipmap.store.remove``)."""
