@@ -35,13 +35,18 @@ import csv
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bench.hiding import DemoGraph
 from chipmap.analyze import GraphIndex, as_of, gap_report, locate
+from chipmap.analyze.gaps import WEIGHTS as GAP_WEIGHTS
+from chipmap.analyze.gaps import rescore as rescore_prospects
+from chipmap.analyze.signals import signals
+from chipmap.analyze.siting import WEIGHTS as SITING_WEIGHTS
+from chipmap.analyze.siting import rescore as rescore_sites
 from chipmap.atlas import Atlas, default_atlas
 
 OUT = Path(".bench") / "backtest"
@@ -51,7 +56,10 @@ SPLIT = 3
 KS = (1, 3, 5)
 TARGET_K = 20
 
-Ranker = Callable[[GraphIndex, str], list[str]]
+#: The weights before issue 16, on the components that carry their idea (chain = suppliers and
+#: customers, peers, talent; gap fit, activity, links, recency, gap segments only).
+OLD_SITING = {"chain": 0.6, "peers": 0.2, "talent": 0.2}
+OLD_GAPS = {"fit": 0.4, "expansion": 0.25, "links": 0.2, "recency": 0.15}
 
 
 def held_out(org_id: str) -> bool:
@@ -70,14 +78,13 @@ class Signing:
 
 
 def city_of(atlas: Atlas, place_id: str | None) -> str | None:
-    """The nearest place of kind city at or above ``place_id`` inside China, else None."""
+    """The prefecture-level city of ``place_id`` inside China (the outermost place of kind city
+    at or above it: Kunshan's is Suzhou), else None."""
     if not place_id or not atlas.is_within(place_id, "place:china"):
         return None
-    for candidate in (place_id, *atlas.ancestors(place_id)):
-        place = atlas.places.get(candidate)
-        if place is not None and place.kind == "city":
-            return candidate
-    return None
+    cities = [p for p in (place_id, *atlas.ancestors(place_id))
+              if (place := atlas.places.get(p)) is not None and place.kind == "city"]
+    return cities[-1] if cities else None
 
 
 def site_cases(atlas: Atlas) -> list[Signing]:
@@ -157,38 +164,65 @@ def _rank(order: Sequence[str], target: str) -> int | None:
         return None
 
 
-# -- rankers -----------------------------------------------------------------------------------
+# -- one case -------------------------------------------------------------------------------------
 
 
-def locate_ranking(weights: Mapping[str, float] | None = None) -> Ranker:
-    """Cities ``locate`` proposes for a company, best first, leaving out where it already is."""
-    def rank(index: GraphIndex, org_id: str) -> list[str]:
-        try:
-            report = locate(index, org_id=org_id, limit=100_000, **({"weights": weights} if weights else {}))
-        except ValueError:  # nothing to site it by: no candidate at all
-            return []
-        return [o.cluster.id for o in report.options if not o.already_there]
-    return rank
+@dataclass
+class Results:
+    """Per backtest: the rank of the truth under each method, and the component values for tuning."""
+
+    ranked: dict[str, list[Ranked]] = dataclasses.field(default_factory=dict)
+    random: list[Ranked] = dataclasses.field(default_factory=list)
+    components: tuple[str, ...] = ()
+    tuning: list[tuple[Signing, list[tuple[float, ...]], int]] = dataclasses.field(default_factory=list)
+
+    def add(self, method: str, outcome: Ranked) -> None:
+        self.ranked.setdefault(method, []).append(outcome)
 
 
-def city_size_ranking(index: GraphIndex, candidates: Sequence[str]) -> list[str]:
-    """The baseline: the same cities by how many organisations they hold."""
-    return sorted(candidates, key=lambda c: (-len(index.orgs_in(index.area(c))), index.name(c), c))
+def _without(weights: Mapping[str, float], name: str) -> dict[str, float]:
+    return {k: (0.0 if k == name else v) for k, v in weights.items()}
 
 
-def gaps_ranking(weights: Mapping[str, float] | None = None) -> Ranker:
-    """Companies ``gaps`` proposes for a cluster, best first."""
-    def rank(index: GraphIndex, cluster_id: str) -> list[str]:
-        report = gap_report(index, cluster_id, limit=100_000, **({"weights": weights} if weights else {}))
-        return [c.org.id for c in report.candidates]
-    return rank
+def locate_case(index: GraphIndex, case: Signing, results: Results) -> None:
+    """Rank the hidden city for the company under locate, its ablations and the baselines."""
+    report = locate(index, org_id=case.org_id, limit=100_000)
+    options = [o for o in report.options if not o.already_there]
+    ids = [o.cluster.id for o in options]
+    truth = case.cluster_id
+    results.add("locate", Ranked(case, _rank(ids, truth), len(ids)))
+    size = sorted(ids, key=lambda c: (-len(index.orgs_in(index.area(c))), index.name(c), c))
+    results.add("city size", Ranked(case, _rank(size, truth), len(ids)))
+    results.random.append(Ranked(case, _rank(ids, truth), len(ids)))
+    for name in SITING_WEIGHTS:
+        order = [o.cluster.id for o in rescore_sites(options, _without(SITING_WEIGHTS, name))]
+        results.add(f"without {name}", Ranked(case, _rank(order, truth), len(ids)))
+    order = [o.cluster.id for o in rescore_sites(options, OLD_SITING)]
+    results.add("old weights", Ranked(case, _rank(order, truth), len(ids)))
+    results.components = tuple(SITING_WEIGHTS)
+    values = [tuple(c.value for c in o.components) for o in options]
+    results.tuning.append((case, values, ids.index(truth) if truth in ids else -1))
 
 
-def company_size_ranking(index: GraphIndex, candidates: Sequence[str]) -> list[str]:
-    """The baseline: the same companies by how many places they are in, then by evidence."""
-    def size(org_id: str) -> tuple[int, int]:
-        return len({r.tail_id for r in index.org_places.get(org_id, ())}), index.evidence_total.get(org_id, 0)
-    return sorted(candidates, key=lambda o: (-size(o)[0], -size(o)[1], index.name(o), o))
+def gaps_case(index: GraphIndex, case: Signing, results: Results) -> None:
+    """Rank the company that came among the cluster's candidates, ablations and baselines."""
+    report = gap_report(index, case.cluster_id, limit=100_000)
+    candidates = list(report.candidates)
+    ids = [c.org.id for c in candidates]
+    truth = case.org_id
+    results.add("gaps", Ranked(case, _rank(ids, truth), len(ids)))
+    known = signals(index)
+    size = sorted(ids, key=lambda o: (-known.profile(o).places, -index.evidence_total.get(o, 0), index.name(o), o))
+    results.add("company size", Ranked(case, _rank(size, truth), len(ids)))
+    results.random.append(Ranked(case, _rank(ids, truth), len(ids)))
+    for name in GAP_WEIGHTS:
+        order = [c.org.id for c in rescore_prospects(candidates, _without(GAP_WEIGHTS, name))]
+        results.add(f"without {name}", Ranked(case, _rank(order, truth), len(ids)))
+    old = [c for c in rescore_prospects(candidates, OLD_GAPS) if c.gap_segments]
+    results.add("old weights", Ranked(case, _rank([c.org.id for c in old], truth), len(old)))
+    results.components = tuple(GAP_WEIGHTS)
+    values = [tuple(c.value for c in p.components) for p in candidates]
+    results.tuning.append((case, values, ids.index(truth) if truth in ids else -1))
 
 
 # -- the runs ------------------------------------------------------------------------------------
@@ -196,56 +230,38 @@ def company_size_ranking(index: GraphIndex, candidates: Sequence[str]) -> list[s
 
 @dataclass
 class Backtest:
-    """The demo graph with hidden cases cached, so every ranking of a case sees the same graph."""
+    """The demo graph; each case is hidden, ranked by every method, and forgotten."""
 
     demo: DemoGraph
-    _indexes: dict[tuple[str, str, dt.date | None], GraphIndex | None] = dataclasses.field(default_factory=dict)
+    skipped: list[Signing] = dataclasses.field(default_factory=list)
 
     def index_for(self, case: Signing) -> GraphIndex | None:
-        """The index with the case hidden (and as of the day before); None when the company was
-        already in the cluster before the day (then it was no entry)."""
-        key = (case.org_id, case.cluster_id, case.day)
-        if key not in self._indexes:
-            self._indexes[key] = self._build(case)
-        return self._indexes[key]
-
-    def _build(self, case: Signing) -> GraphIndex | None:
-        if case.org_id not in self.demo.snapshot.entities or case.cluster_id not in self.demo.snapshot.entities:
+        """The index with the case hidden (and as of the day before); None when the company or
+        the cluster is unknown, or when the news placed the company there before the day."""
+        entities = self.demo.snapshot.entities
+        if case.org_id not in entities or case.cluster_id not in entities:
             return None
         if case.day is not None:
             before = GraphIndex.build(as_of(self.demo.snapshot, case.day - dt.timedelta(days=1)))
             area = before.area(case.cluster_id).places
-            if any(not r.from_atlas and r.tail_id in area for r in before.org_places.get(case.org_id, ())):
+            group = signals(before).group(case.org_id)
+            if any(r.article_ids and r.tail_id in area for member in group
+                   for r in before.org_places.get(member, ())):
                 return None
         snapshot, _hidden = self.demo.hide(case.org_id, case.cluster_id)
         if case.day is not None:
             snapshot = as_of(snapshot, case.day - dt.timedelta(days=1))
         return GraphIndex.build(snapshot)
 
-    def locate_outcomes(self, cases: Iterable[Signing], ranker: Ranker,
-                        baseline: bool = False) -> list[Ranked]:
-        out = []
+    def run(self, cases: Sequence[Signing], *steps: tuple[Callable[[GraphIndex, Signing, Results], None],
+                                                          Results]) -> None:
         for case in cases:
             index = self.index_for(case)
             if index is None:
+                self.skipped.append(case)
                 continue
-            order = ranker(index, case.org_id)
-            if baseline:
-                order = city_size_ranking(index, order)
-            out.append(Ranked(case, _rank(order, case.cluster_id), len(order)))
-        return out
-
-    def gaps_outcomes(self, cases: Iterable[Signing], ranker: Ranker, baseline: bool = False) -> list[Ranked]:
-        out = []
-        for case in cases:
-            index = self.index_for(case)
-            if index is None:
-                continue
-            order = ranker(index, case.cluster_id)
-            if baseline:
-                order = company_size_ranking(index, order)
-            out.append(Ranked(case, _rank(order, case.org_id), len(order)))
-        return out
+            for step, results in steps:
+                step(index, case, results)
 
 
 def _splits(outcomes: Sequence[Ranked]) -> dict[str, list[Ranked]]:
@@ -254,37 +270,91 @@ def _splits(outcomes: Sequence[Ranked]) -> dict[str, list[Ranked]]:
             "all": list(outcomes)}
 
 
-def tables(test: Backtest, atlas: Atlas) -> dict[str, Any]:
-    """Every number the report shows: per backtest, split and method."""
-    sites = site_cases(atlas)
-    dated = dated_signings()
-    result: dict[str, Any] = {"site_cases": len(sites), "dated_cases": len(dated)}
-    located = test.locate_outcomes(sites, locate_ranking())
-    by_size = test.locate_outcomes(sites, locate_ranking(), baseline=True)
-    result["locate"] = {split: {"locate": scores(rows, KS), "city size": scores(_splits(by_size)[split], KS),
-                                "random": random_scores(rows, KS)}
-                        for split, rows in _splits(located).items()}
-    for name, cases in (("targeting (atlas sites)", sites), ("targeting (dated)", dated)):
-        ranked = test.gaps_outcomes(cases, gaps_ranking())
-        sized = test.gaps_outcomes(cases, gaps_ranking(), baseline=True)
-        result[name] = {split: {"gaps": scores(rows, (TARGET_K,)),
-                                "company size": scores(_splits(sized)[split], (TARGET_K,)),
-                                "random": random_scores(rows, (TARGET_K,))}
-                        for split, rows in _splits(ranked).items()}
-    return result
+def summarise(results: Results, ks: Sequence[int], main: str, baseline: str) -> dict[str, dict[str, Scores]]:
+    """split -> method -> scores, the scorer first, then the baselines, the old weights and ablations."""
+    order = [main, baseline, "random", "old weights", *sorted(m for m in results.ranked if m.startswith("without"))]
+    table: dict[str, dict[str, Scores]] = {}
+    for split in ("train", "held-out", "all"):
+        row: dict[str, Scores] = {}
+        for method in order:
+            if method == "random":
+                row[method] = random_scores(_splits(results.random)[split], ks)
+            elif method in results.ranked:
+                row[method] = scores(_splits(results.ranked[method])[split], ks)
+        table[split] = row
+    return table
+
+
+def tables(test: Backtest, atlas: Atlas) -> tuple[dict[str, Any], dict[str, Results]]:
+    """Every number the report shows, and the raw results (for tuning)."""
+    sites, dated = site_cases(atlas), dated_signings()
+    located, targeted, dated_results = Results(), Results(), Results()
+    test.run(sites, (locate_case, located), (gaps_case, targeted))
+    test.run(dated, (gaps_case, dated_results))
+    result: dict[str, Any] = {
+        "site cases": len(sites), "dated cases": len(dated),
+        "locate": summarise(located, KS, "locate", "city size"),
+        "targeting (atlas sites)": summarise(targeted, (TARGET_K,), "gaps", "company size"),
+        "targeting (dated)": summarise(dated_results, (TARGET_K,), "gaps", "company size"),
+        "skipped": [f"{c.org_id} in {c.cluster_id} ({c.day})" for c in test.skipped],
+    }
+    return result, {"locate": located, "targeting (atlas sites)": targeted, "targeting (dated)": dated_results}
 
 
 def markdown(result: Mapping[str, Any]) -> str:
     """The tables for docs/analytics.md."""
     lines = []
     for name, ks in (("locate", KS), ("targeting (atlas sites)", (TARGET_K,)), ("targeting (dated)", (TARGET_K,))):
-        lines += [f"### {name}", "", "| split | method | cases | " + " | ".join(f"hit@{k}" for k in ks)
+        lines += [f"#### {name}", "", "| split | method | cases | " + " | ".join(f"hit@{k}" for k in ks)
                   + " | MRR | truth ranked |", "|" + " --- |" * (5 + len(ks))]
         for split, methods in result[name].items():
             for method, value in methods.items():
                 lines.append(f"| {split} | {method} | {value.cases} | " + " | ".join(value.cells(ks)) + " |")
         lines.append("")
+    if result.get("skipped"):
+        lines.append("Skipped (the news placed the company there before the day): " + "; ".join(result["skipped"]))
     return "\n".join(lines)
+
+
+# -- tuning --------------------------------------------------------------------------------------
+
+
+def _objective(rows: Sequence[tuple[Any, Any]], weights: Any, k: int) -> float:
+    """MRR + 0.5 * hit@k of the rows under the weights, ties counted half."""
+    import numpy as np
+
+    total = 0.0
+    for values, target in rows:
+        scores_ = np.round(100 * values @ weights, 2)
+        mine = scores_[target]
+        rank = 1 + np.sum(scores_ > mine) + 0.5 * (np.sum(scores_ == mine) - 1)
+        total += 1 / rank + (0.5 if rank <= k else 0.0)
+    return float(total / max(1, len(rows)))
+
+
+def tune(results: Results, start: Mapping[str, float], *, k: int, rounds: int = 4) -> dict[str, float]:
+    """Coordinate ascent on the training companies: each weight in turn on a grid (then normalised),
+    maximising MRR + 0.5 * hit@k. Held-out companies are never looked at."""
+    import numpy as np
+
+    rows = [(np.array(values), target) for case, values, target in results.tuning
+            if not held_out(case.org_id) and target >= 0]
+    names = list(results.components)
+    weights = np.array([start.get(n, 0.0) for n in names])
+    best = _objective(rows, weights, k)
+    for _ in range(rounds):
+        improved = False
+        for i in range(len(names)):
+            for value in (0.0, 0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6):
+                trial = weights.copy()
+                trial[i] = value
+                trial = trial / (trial.sum() or 1.0)
+                score = _objective(rows, trial, k)
+                if score > best + 1e-9:
+                    best, weights, improved = score, trial, True
+        if not improved:
+            break
+    return {n: round(float(w), 3) for n, w in zip(names, weights, strict=True)}
 
 
 def demo_graph() -> DemoGraph:
@@ -302,8 +372,7 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
     atlas = default_atlas()
     demo = demo_graph()
     try:
-        test = Backtest(demo)
-        result = tables(test, atlas)
+        result, _raw = tables(Backtest(demo), atlas)
         sample = [c for c in site_cases(atlas) if demo.plan(c.org_id, c.cluster_id)[2]][: 1 if quick else 3]
         problems = {f"{c.org_id} in {c.cluster_id}": demo.verify(atlas, c.org_id, c.cluster_id) for c in sample}
     finally:
@@ -314,6 +383,8 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
     for name in ("locate", "targeting (atlas sites)", "targeting (dated)"):
         for split, methods in result[name].items():
             for method, value in methods.items():
+                if method.startswith("without") and split != "held-out":
+                    continue
                 hits = ", ".join(f"hit@{k} {v:.2f}" for k, v in value.hits.items())
                 rows.append({"name": f"{name} {split}: {method}", "value": round(value.mrr, 3), "unit": "MRR",
                              "note": f"{value.cases} cases; {hits}; truth ranked in {value.ranked:.0%}"})
@@ -326,14 +397,20 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.backtest", description=__doc__)
-    parser.add_argument("--markdown", action="store_true", help="print the tables for docs/analytics.md")
+    parser.add_argument("--tune", action="store_true", help="suggest weights tuned on the training companies")
     args = parser.parse_args()
     demo = demo_graph()
     try:
-        result = tables(Backtest(demo), default_atlas())
+        result, raw = tables(Backtest(demo), default_atlas())
     finally:
         demo.close()
-    print(markdown(result) if args.markdown else result)
+    print(markdown(result))
+    if args.tune:
+        import pickle
+
+        (OUT / "tuning.pkl").write_bytes(pickle.dumps({k: (v.components, v.tuning) for k, v in raw.items()}))
+        print("locate:", tune(raw["locate"], SITING_WEIGHTS, k=3))
+        print("gaps:", tune(raw["targeting (atlas sites)"], GAP_WEIGHTS, k=TARGET_K))
 
 
 if __name__ == "__main__":

@@ -4,9 +4,9 @@ A backtest case asks "would the scorer have found this city for this company if
 the graph did not know the company is there?". Hiding is honest only if nothing
 that names the site is left, so for a case (organisation ``X``, cluster ``C``):
 
-- the **family** is ``X``, the organisations above it (``subsidiary_of``, up)
-  and below it (its subsidiaries, down): a subsidiary named after the site
-  ("X Wuxi") is the site under another name;
+- the **family** is ``X``'s whole group: the top of its ``subsidiary_of`` chain
+  and every firm below it; a subsidiary named after the site ("X Wuxi") is the
+  site under another name, and a sister company often runs the same site;
 - every **article** that mentions a family member and a place of ``C``'s area is
   removed with the store's own ``Graph.remove`` (evidence, mentions, events, and
   every relation it alone supported), on a copy of the built database;
@@ -48,23 +48,26 @@ class Hidden:
 
 
 def family(index: GraphIndex, org_id: str) -> set[str]:
-    """The organisation, its parents up the ``subsidiary_of`` chain and all its subsidiaries."""
-    found = {org_id}
-    current = org_id
-    while True:
-        parents = [r.tail_id for r in index.by_head.get(current, ()) if r.type == "subsidiary_of"
-                   and r.tail_id not in found]
-        if not parents:
-            break
-        current = parents[0]
-        found.add(current)
-    stack = [org_id]
+    """The organisation's whole group: the top of its ``subsidiary_of`` chain of companies and
+    everything below it.
+
+    Sister companies count: a group often runs one site through several of its firms. The
+    chain stops below owners that are not companies (a ministry, a university, a fund), whose
+    holdings are no group.
+    """
+    root, seen = org_id, {org_id}
+    while parents := [r.tail_id for r in index.by_head.get(root, ())
+                      if r.type == "subsidiary_of" and r.tail_id not in seen
+                      and (owner := index.entity(r.tail_id)) is not None and owner.kind == "company"]:
+        root = sorted(parents)[0]
+        seen.add(root)
+    found, stack = {root}, [root]
     while stack:
         for relation in index.by_tail.get(stack.pop(), ()):
             if relation.type == "subsidiary_of" and relation.head_id not in found:
                 found.add(relation.head_id)
                 stack.append(relation.head_id)
-    return found
+    return found | seen
 
 
 @dataclass

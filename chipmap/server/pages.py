@@ -18,6 +18,7 @@ from fastapi.templating import Jinja2Templates
 
 from chipmap.analyze.coverage import segment_counts
 from chipmap.analyze.service import Analyst
+from chipmap.analyze.signals import ORIGINS, SIZES
 from chipmap.server.deps import AnalystDep
 from chipmap.vocab import SEGMENT_LABELS, SEGMENTS
 
@@ -76,15 +77,21 @@ def article(request: Request, article_id: str, analyst: AnalystDep,
 
 @router.get("/cluster/{name}", response_class=HTMLResponse)
 def cluster(request: Request, name: str, analyst: AnalystDep,
-            vs: Annotated[str | None, Query(max_length=300)] = None) -> Response:
+            vs: Annotated[str | None, Query(max_length=300)] = None,
+            segment: Annotated[str | None, Query(max_length=40)] = None,
+            province: Annotated[str | None, Query(max_length=300)] = None,
+            size: Annotated[str | None, Query(max_length=10)] = None,
+            origin: Annotated[str | None, Query(max_length=10)] = None) -> Response:
     answer = analyst.cluster(name)
-    gaps = analyst.gaps(answer.profile.cluster.id, vs=vs, limit=10)
+    wanted = {"segment": segment or None, "province": (province or "").strip() or None, "size": size or None,
+              "origin": origin or None}
+    gaps = analyst.gaps(answer.profile.cluster.id, vs=vs, limit=10, **wanted)
     network = analyst.network(answer.profile.cluster.id, limit=8)
     chart = {"labels": [s.label for s in answer.profile.coverage.segments],
              "counts": [s.count for s in answer.profile.coverage.segments]}
     orgs = {o.id: o for o in answer.profile.organizations}
     return _page(request, "cluster.html", profile=answer.profile, gaps=gaps, network=network, chart=chart,
-                 orgs=orgs, vs=vs or "")
+                 orgs=orgs, vs=vs or "", wanted={k: v or "" for k, v in wanted.items()}, sizes=SIZES, origins=ORIGINS)
 
 
 @router.get("/compare", response_class=HTMLResponse)
