@@ -85,7 +85,8 @@ def cluster(request: Request, name: str, analyst: AnalystDep,
     answer = analyst.cluster(name)
     wanted = {"segment": segment or None, "province": (province or "").strip() or None, "size": size or None,
               "origin": origin or None}
-    gaps = analyst.gaps(answer.profile.cluster.id, vs=vs, limit=10, **wanted)
+    gaps = analyst.gaps(answer.profile.cluster.id, vs=vs, limit=10, segment=wanted["segment"],
+                        province=wanted["province"], size=wanted["size"], origin=wanted["origin"])
     network = analyst.network(answer.profile.cluster.id, limit=8)
     chart = {"labels": [s.label for s in answer.profile.coverage.segments],
              "counts": [s.count for s in answer.profile.coverage.segments]}
