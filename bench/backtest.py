@@ -2,7 +2,7 @@
 and does ``gaps`` name the companies that really came?
 
 **Leave one site out** (``locate``). For every atlas company and every Chinese city
-(the nearest place of kind city above the site) where the atlas lists a site of
+(the prefecture-level city of the site: Kunshan's is Suzhou) where the atlas lists a site of
 it other than its headquarters city, hide the company's presence in that city
 (bench/hiding.py: its family's atlas facts there and every article naming the
 family and the city, removed by the store's own code), rebuild the index, ask
@@ -57,7 +57,8 @@ KS = (1, 3, 5)
 TARGET_K = 20
 
 #: The weights before issue 16, on the components that carry their idea (chain = suppliers and
-#: customers, peers, talent; gap fit, activity, links, recency, gap segments only).
+#: customers, peers, talent; gap fit, expansion for the old "scale" of sites and news, links,
+#: recency, over gap-segment firms only).
 OLD_SITING = {"chain": 0.6, "peers": 0.2, "talent": 0.2}
 OLD_GAPS = {"fit": 0.4, "expansion": 0.25, "links": 0.2, "recency": 0.15}
 
