@@ -192,3 +192,6 @@ class Snapshot:
     place_parent: dict[str, str] = field(default_factory=dict)  # place id -> enclosing place id
     projects: list[ProjectRecord] = field(default_factory=list)
     project_counts: list[ProjectCountRecord] = field(default_factory=list)
+    #: organisation id -> its headquarters place (the atlas ``headquarters`` field); the other
+    #: ``located_in`` relations of an organisation are its sites.
+    headquarters: dict[str, str] = field(default_factory=dict)

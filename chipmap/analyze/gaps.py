@@ -1,4 +1,4 @@
-"""Gaps in a cluster's chain and the organisations elsewhere that could fill them.
+"""Gaps in a cluster's chain and the companies elsewhere the cluster could attract.
 
 Gap of segment ``s`` against a reference distribution (the nation's, or a peer
 cluster's) with shares ``ref[s]``, for a cluster with ``n`` segment
@@ -10,34 +10,53 @@ memberships of which ``count[s]`` in ``s``:
                 = 0                              otherwise
 
 (``max(n, 7)`` keeps a cluster with one or two known firms from looking
-complete.) Candidates are companies outside the cluster working in a gap
-segment, scored 0..100 as
+complete.) Candidates are the companies outside the cluster (filling a gap is one
+component, not a condition: the firms that come are often in segments the
+cluster already has). signals.py defines origin, footprint, size and partners.
+For a candidate with segments ``S`` and the cluster's ``n[t]`` companies per segment:
 
-    score = 100 * (0.40 * fit + 0.25 * scale + 0.20 * links + 0.15 * recency)
+    fit       = max severity of its gap segments * (0.5 + 0.5 * gap segments / its segments)
+    chain     = sum over t not in S of ln(1 + n[t]) / d(t) + 2 * ln(1 + its partners in the cluster)
+    peers     = ln(1 + firms of S with a site in the cluster + 0.5 * those headquartered there)
+    expansion = ln(1 + places it is in, anywhere, + its subsidiaries) + ln(1 + its recent moves in the news)
+    activity  = ln(1 + evidence sentences about it, atlas and news)
+    home      = 1 when its headquarters is in the cluster's province, 0.5 when it has a site there
+    origin    = (cluster companies of its origin + 1) / (cluster companies + 2)
+    scale     = 1 when ln(1 + its places and subsidiaries) <= ln(1 + cluster companies), else
+                exp(the difference): a park of 20 firms pursues mid-sized expanders first
+    links     = min(1, (2 * direct relations + shared articles) / 4) with the cluster's
+                organisations, places and people
+    recency   = 0.5 ** (days since its last news / 365), from the graph's newest date
 
-- fit = max severity of its gap segments * (0.5 + 0.5 * gap segments / its segments):
-  a specialist in the gap beats a conglomerate that also touches it;
-- scale = 0.6 * ln(1 + evidence) / ln(1 + max evidence) + 0.4 * atlas, where
-  atlas = 0.5 for an atlas entry + 0.1 per atlas site, at most 1 (firms that
-  already run several sites are the ones that open new ones);
-- links = min(1, (2 * direct relations + shared articles) / 4) with the cluster's
-  organisations, places and people: a firm already tied to the cluster is easier to attract;
-- recency = 0.5 ** (days since last news / 365), measured from the snapshot's newest date.
+Each component is divided by its maximum over all candidates (before any filter,
+so a filtered list is the full list narrowed), and
+
+    score = 100 * sum of WEIGHTS[k] * component[k]
+
+with weights tuned on the targeting backtest (bench/backtest.py) and checked on
+held-out companies (docs/analytics.md). Asking for a size band turns ``scale``
+off: whoever asks for large firms gets them ranked on the rest.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from chipmap.analyze.coverage import national_counts, segment_counts
 from chipmap.analyze.index import GraphIndex
 from chipmap.analyze.refs import EntityRef, entity_ref
+from chipmap.analyze.scoring import ScoreComponent, chain_distances, reweighted, scaled, weighted
+from chipmap.analyze.signals import ClusterFacts, OrgProfile, signals
 from chipmap.vocab import SEGMENT_LABELS, SEGMENTS
 
-WEIGHTS: dict[str, float] = {"fit": 0.40, "scale": 0.25, "links": 0.20, "recency": 0.15}
+WEIGHTS: dict[str, float] = {"fit": 0.131, "chain": 0.046, "peers": 0.251, "expansion": 0.396, "activity": 0.0,
+                             "home": 0.091, "origin": 0.0, "scale": 0.048, "links": 0.037, "recency": 0.0}
 THIN = 0.5
+#: How much more a known partner (supplier, customer, shared officer) in the cluster counts.
+PARTNER_WEIGHT = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,18 +73,8 @@ class Gap:
 
 
 @dataclass(frozen=True, slots=True)
-class ScoreComponent:
-    """One term of a score: its value in 0..1, its weight, and why it has that value."""
-
-    name: str
-    value: float
-    weight: float
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
 class Prospect:
-    """An organisation elsewhere that works in a gap segment, with its explained score."""
+    """A company elsewhere the cluster could attract, with its explained score."""
 
     org: EntityRef
     segments: tuple[str, ...]
@@ -73,11 +82,14 @@ class Prospect:
     score: float
     components: tuple[ScoreComponent, ...]
     located: tuple[EntityRef, ...]
+    origin: str = "unknown"
+    size: str = "small"
+    home_province: EntityRef | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class GapReport:
-    """Gaps of a cluster against a reference, and ranked candidates to fill them."""
+    """Gaps of a cluster against a reference, and ranked candidates to attract."""
 
     cluster: EntityRef
     reference: str  # "national" or the peer cluster id
@@ -86,6 +98,7 @@ class GapReport:
     gaps: tuple[Gap, ...]
     candidates: tuple[Prospect, ...]
     candidate_total: int
+    filters: dict[str, str] = field(default_factory=dict)
 
 
 def find_gaps(counts: Mapping[str, int], reference: Mapping[str, int]) -> list[Gap]:
@@ -120,49 +133,94 @@ def _links(index: GraphIndex, org_id: str, cluster_ids: set[str],
     return len(direct), shared, names
 
 
-def _candidate(index: GraphIndex, org_id: str, severity: Mapping[str, float], max_evidence: int,
-               cluster_ids: set[str], cluster_articles: set[str]) -> Prospect:
-    segments = index.segments(org_id)
+def _raw(index: GraphIndex, profile: OrgProfile, facts: ClusterFacts, severity: Mapping[str, float],
+         cluster_ids: set[str], cluster_articles: set[str]) -> tuple[dict[str, float], dict[str, str]]:
+    segments = profile.segments
     in_gap = [s for s in segments if s in severity]
-    fit = max(severity[s] for s in in_gap) * (0.5 + 0.5 * len(in_gap) / len(segments))
-    evidence = index.evidence_total.get(org_id, 0)
-    entity = index.entity(org_id)
-    atlas_sites = [r for r in index.org_places.get(org_id, ()) if r.from_atlas]
-    atlas = min(1.0, (0.5 if entity and entity.atlas_id else 0.0) + 0.1 * len(atlas_sites))
-    news = math.log1p(evidence) / math.log1p(max_evidence) if max_evidence else 0.0
-    scale = 0.6 * news + 0.4 * atlas
-    direct, shared, linked = _links(index, org_id, cluster_ids, cluster_articles)
-    links = min(1.0, (2 * direct + shared) / 4)
-    last = index.last_seen(org_id)
+    fit = max(severity[s] for s in in_gap) * (0.5 + 0.5 * len(in_gap) / len(segments)) if in_gap else 0.0
+    chain, parts = 0.0, []
+    for segment, (side, distance) in chain_distances(segments).items():
+        found = facts.by_segment[segment]
+        if found:
+            chain += math.log1p(len(found)) / distance
+            parts.append(f"{len(found)} {SEGMENT_LABELS[segment]} {'supplier' if side == 'upstream' else 'customer'}(s)")
+    partners = sorted(profile.partners & facts.orgs)
+    chain += PARTNER_WEIGHT * math.log1p(len(partners))
+    with_site = {o for s in segments for o in facts.sites_by_segment[s]}
+    based = {o for s in segments for o in facts.by_segment[s]} - with_site
+    home, home_reason = 0.0, "neither based nor present in the cluster's province"
+    if facts.province and profile.home_province == facts.province:
+        home, home_reason = 1.0, f"based in the same province ({index.name(facts.province)})"
+    elif facts.province and facts.province in profile.provinces:
+        home, home_reason = 0.5, f"already present in {index.name(facts.province)}"
+    companies = len(facts.companies)
+    if profile.origin in ("domestic", "foreign"):
+        same = facts.by_origin.get(profile.origin, 0)
+        origin = (same + 1) / (companies + 2)
+        origin_reason = f"{profile.origin}; {same} of the cluster's {companies} companies are {profile.origin} too"
+    else:
+        origin, origin_reason = 0.5, "origin unknown"
+    size = math.log1p(profile.places + profile.subsidiaries)
+    reach = math.log1p(companies)
+    scale = 1.0 if size <= reach else math.exp(reach - size)
+    direct, shared, linked = _links(index, profile.id, cluster_ids, cluster_articles)
+    last = index.last_seen(profile.id)
     if last and index.latest:
         age = max(0, (index.latest - last).days)
-        recency = 0.5 ** (age / 365)
-        recency_reason = f"last in the news {last.isoformat()} ({age} days before the newest article)"
+        recency, recency_reason = 0.5 ** (age / 365), f"last in the news {last.isoformat()} ({age} days before the newest article)"
     else:
         recency, recency_reason = 0.0, "no dated news"
+    raw = {"fit": fit, "chain": chain, "peers": math.log1p(len(with_site) + 0.5 * len(based)),
+           "expansion": size + math.log1p(len(profile.recent_moves)),
+           "activity": math.log1p(index.evidence_total.get(profile.id, 0)), "home": home,
+           "origin": origin, "scale": scale, "links": min(1.0, (2 * direct + shared) / 4), "recency": recency}
     labels = ", ".join(SEGMENT_LABELS[s] for s in in_gap)
-    components = (
-        ScoreComponent("fit", round(fit, 3), WEIGHTS["fit"],
-                       f"works in gap segment(s) {labels}; {len(in_gap)} of its {len(segments)} segments"),
-        ScoreComponent("scale", round(scale, 3), WEIGHTS["scale"],
-                       f"{evidence} evidence sentences; "
-                       + ("atlas entry" if entity and entity.atlas_id else "not in the atlas")
-                       + f", {len(atlas_sites)} atlas location(s)"),
-        ScoreComponent("links", round(links, 3), WEIGHTS["links"],
-                       (f"{direct} direct relation(s) with the cluster ({', '.join(linked[:4])})"
-                        if direct else "no direct relation with the cluster")
-                       + f"; {shared} article(s) shared with it"),
-        ScoreComponent("recency", round(recency, 3), WEIGHTS["recency"], recency_reason),
-    )
-    score = 100 * sum(c.value * c.weight for c in components)
-    located = tuple(entity_ref(index, r.tail_id) for r in index.org_places.get(org_id, ()))
-    return Prospect(entity_ref(index, org_id), tuple(segments), tuple(in_gap), round(score, 2),
-                     components, tuple(dict.fromkeys(located)))
+    reasons = {
+        "fit": (f"works in gap segment(s) {labels}; {len(in_gap)} of its {len(segments)} segments" if in_gap
+                else "works in no gap segment"),
+        "chain": "; ".join(parts + ([f"{len(partners)} known partner(s) there ({', '.join(index.name(p) for p in partners[:3])})"]
+                                    if partners else [])) or "no suppliers or customers in the cluster",
+        "peers": f"{len(with_site)} firm(s) of its segments run a site in the cluster, {len(based)} more are based there",
+        "expansion": f"{profile.places} place(s) (in {len(profile.cities)} Chinese cit"
+                     f"{'y' if len(profile.cities) == 1 else 'ies'}), {profile.subsidiaries} subsidiar"
+                     f"{'y' if profile.subsidiaries == 1 else 'ies'}; {len(profile.recent_moves)} recent move(s) in the news",
+        "activity": f"{index.evidence_total.get(profile.id, 0)} evidence sentence(s) about it, atlas and news",
+        "home": home_reason,
+        "origin": origin_reason,
+        "scale": f"{profile.size} ({profile.places} place(s), {profile.subsidiaries} subsidiar"
+                 f"{'y' if profile.subsidiaries == 1 else 'ies'}) for a cluster of {companies} companies",
+        "links": (f"{direct} direct relation(s) with the cluster ({', '.join(linked[:4])})"
+                  if direct else "no direct relation with the cluster") + f"; {shared} article(s) shared with it",
+        "recency": recency_reason,
+    }
+    return raw, reasons
 
 
-def gap_report(index: GraphIndex, cluster_id: str, *, peer_id: str | None = None,
-               limit: int = 20, offset: int = 0) -> GapReport:
-    """Gaps of a cluster against the nation (or ``peer_id``) and ranked candidates elsewhere."""
+def rescore(candidates: Sequence[Prospect], weights: Mapping[str, float]) -> list[Prospect]:
+    """The candidates scored with other weights (the same components), best first."""
+    out = [dataclasses.replace(c, score=weighted(c.components, weights), components=reweighted(c.components, weights))
+           for c in candidates]
+    out.sort(key=lambda c: (-c.score, c.org.name, c.org.id))
+    return out
+
+
+def _keep(profile: OrgProfile, *, segment: str | None, province: str | None, size: str | None,
+          origin: str | None) -> bool:
+    return ((segment is None or segment in profile.segments)
+            and (province is None or profile.home_province == province)
+            and (size is None or profile.size == size)
+            and (origin is None or profile.origin == origin))
+
+
+def gap_report(index: GraphIndex, cluster_id: str, *, peer_id: str | None = None, limit: int = 20,
+               offset: int = 0, weights: Mapping[str, float] | None = None, segment: str | None = None,
+               province: str | None = None, size: str | None = None, origin: str | None = None) -> GapReport:
+    """Gaps of a cluster against the nation (or ``peer_id``) and ranked companies elsewhere to attract.
+
+    ``segment``, ``province`` (a place id: the candidate's home province), ``size``
+    (small, mid, large) and ``origin`` (domestic, foreign) narrow the candidates.
+    """
+    known = signals(index)
     area = index.area(cluster_id)
     in_cluster = index.orgs_in(area)
     counts = segment_counts(index, in_cluster)
@@ -173,17 +231,31 @@ def gap_report(index: GraphIndex, cluster_id: str, *, peer_id: str | None = None
         reference_name = index.name(peer_id)
     gaps = find_gaps(counts, reference)
     severity = {g.segment: g.severity for g in gaps}
+    facts = known.cluster(cluster_id)
     cluster_ids = set(area.places) | set(in_cluster) | {cluster_id}
     cluster_ids |= {r.head_id for body in list(cluster_ids) for r in index.by_tail.get(body, ())
                     if r.type == "holds_position"}
     cluster_articles: set[str] = set()
     for member in in_cluster:
         cluster_articles |= index.entity_articles.get(member, set())
-    pool = [e.id for e in index.orgs()
-            if e.kind == "company" and e.id not in in_cluster and e.id != cluster_id
-            and any(s in severity for s in index.segments(e.id))]
-    max_evidence = max((index.evidence_total.get(o, 0) for o in pool), default=0)
-    candidates = [_candidate(index, o, severity, max_evidence, cluster_ids, cluster_articles) for o in pool]
-    candidates.sort(key=lambda c: (-c.score, c.org.name))
+    pool = [known.profile(e.id) for e in index.orgs()
+            if e.kind == "company" and e.id not in in_cluster and e.id != cluster_id]
+    weights = dict(weights or WEIGHTS)
+    if size is not None:
+        weights["scale"] = 0.0
+    rows = [_raw(index, p, facts, severity, cluster_ids, cluster_articles) for p in pool]
+    scored = scaled(rows, list(WEIGHTS), weights)
+    candidates = [
+        Prospect(entity_ref(index, p.id), p.segments, tuple(s for s in p.segments if s in severity), score,
+                 components, tuple(dict.fromkeys(entity_ref(index, r.tail_id) for r in index.org_places.get(p.id, ()))),
+                 p.origin, p.size, entity_ref(index, p.home_province) if p.home_province else None)
+        for p, (components, score) in zip(pool, scored, strict=True)
+        if _keep(p, segment=segment, province=province, size=size, origin=origin)]
+    candidates.sort(key=lambda c: (-c.score, c.org.name, c.org.id))
+    filters = {k: v for k, v in (("segment", segment), ("province", province), ("size", size),
+                                 ("origin", origin)) if v}
     return GapReport(entity_ref(index, cluster_id), peer_id or "national", reference_name, counts,
-                     tuple(gaps), tuple(candidates[offset:offset + limit]), len(candidates))
+                     tuple(gaps), tuple(candidates[offset:offset + limit]), len(candidates), filters)
+
+
+__all__ = ["WEIGHTS", "Gap", "GapReport", "Prospect", "ScoreComponent", "find_gaps", "gap_report", "rescore"]

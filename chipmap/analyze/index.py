@@ -59,6 +59,7 @@ class GraphIndex:
     _members: dict[str, dict[str, list[RelationRecord]]] = field(default_factory=dict, repr=False)
     _segments: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     network_cache: Any = field(default=None, repr=False)  # networkx graph, see analyze.network
+    signals_cache: Any = field(default=None, repr=False)  # analyze.signals.Signals
 
     @classmethod
     def build(cls, snapshot: Snapshot) -> GraphIndex:

@@ -24,7 +24,8 @@ from chipmap.analyze.positions import Tenure, holders
 from chipmap.analyze.profile import ClusterProfile, cluster_profile
 from chipmap.analyze.projects import ClusterProjects, cluster_projects
 from chipmap.analyze.refs import ArticleRef, EntityRef, RelationRef, recent_articles, relation_ref
-from chipmap.analyze.siting import SiteReport, locate
+from chipmap.analyze.signals import ORIGINS, SIZES, signals
+from chipmap.analyze.siting import LEVELS, SiteReport, locate
 from chipmap.analyze.timeline import KINDS, Timeline, as_of, subject_members, timeline
 from chipmap.errors import NotFound
 from chipmap.graph_records import EntityRecord, EvidenceRecord, SearchHit
@@ -166,11 +167,28 @@ class Analyst:
         entity = self.resolve_cluster(name)
         return member_page(self.index(day), entity.id, limit=limit, offset=offset, segment=segment, order=order)
 
-    def gaps(self, name: str, *, vs: str | None = None, limit: int = 20, offset: int = 0) -> GapReport:
-        """Missing and thin segments of a cluster, and who could fill them."""
+    def gaps(self, name: str, *, vs: str | None = None, limit: int = 20, offset: int = 0,
+             day: dt.date | None = None, segment: str | None = None, province: str | None = None,
+             size: str | None = None, origin: str | None = None) -> GapReport:
+        """Missing and thin segments of a cluster, and the companies elsewhere it could attract,
+        optionally only those of a segment, home province, size band or origin."""
+        if segment is not None and segment not in SEGMENTS:
+            raise NotFound("segment", segment, list(SEGMENTS))
+        if size is not None and size not in SIZES:
+            raise NotFound("size band", size, list(SIZES))
+        if origin is not None and origin not in ORIGINS:
+            raise NotFound("origin", origin, list(ORIGINS))
         cluster = self.resolve_cluster(name)
         peer = self.resolve_cluster(vs).id if vs else None
-        return gap_report(self.index(), cluster.id, peer_id=peer, limit=limit, offset=offset)
+        index = self.index(day)
+        province_id = None
+        if province:
+            place = self.resolve(province)
+            province_id = signals(index).province(place.id) if place.type == "place" else None
+            if province_id is None:
+                raise NotFound("province", province, [p.name for p in self._places_like(province)])
+        return gap_report(index, cluster.id, peer_id=peer, limit=limit, offset=offset, segment=segment,
+                          province=province_id, size=size, origin=origin)
 
     def locate(self, *, org: str | None = None, segments: Sequence[str] = (), level: str = "city",
                limit: int = 10, offset: int = 0) -> SiteReport:
@@ -178,9 +196,10 @@ class Analyst:
         unknown = [s for s in segments if s not in SEGMENTS]
         if unknown:
             raise NotFound("segment", ", ".join(unknown), list(SEGMENTS))
+        if level not in LEVELS:
+            raise NotFound("level", level, list(LEVELS))
         org_id = self.resolve(org).id if org else None
-        kinds = {"city": ("city",), "district": ("district",), "all": ("city", "district")}[level]
-        return locate(self.index(), segments=segments, org_id=org_id, kinds=kinds, limit=limit, offset=offset)
+        return locate(self.index(), segments=segments, org_id=org_id, level=level, limit=limit, offset=offset)
 
     def compare(self, names: Sequence[str]) -> Comparison:
         """Clusters side by side."""

@@ -144,20 +144,37 @@ def as_of(snapshot: Snapshot, day: dt.date) -> Snapshot:
     positions that had ended by then are marked former (chipmap.analyze.positions) and projects show
     the stage their reports up to then had reached.
 
-    Atlas facts are undated reference data and stay. Entities stay too (an
-    entity without relations simply has nothing to say yet).
+    Atlas facts are undated reference data and stay, but without the support of
+    later articles (an atlas site the news reported next year is not news yet).
+    Entities stay too (an entity without relations simply has nothing to say yet);
+    their news dates are cut to what the articles kept say.
     """
     articles = {k: a for k, a in snapshot.articles.items() if a.published is None or a.published <= day}
     relations = []
     for relation in snapshot.relations:
-        if relation.from_atlas or relation.first_seen is None:
-            relations.append(relation)
-            continue
-        if relation.first_seen > day:
-            continue
         kept = tuple(a for a in relation.article_ids if a in articles)
-        relations.append(dataclasses.replace(relation, article_ids=kept,
-                                             last_seen=min(relation.last_seen or day, day)))
-    return Snapshot(dict(snapshot.entities), positions_as_of(relations, day), articles, dict(snapshot.place_parent),
-                    projects=projects_as_of(snapshot, day, set(articles)),
-                    project_counts=[c for c in snapshot.project_counts if c.seen is None or c.seen <= day])
+        if relation.first_seen is None or (relation.from_atlas and kept == relation.article_ids):
+            relations.append(relation)
+        elif relation.from_atlas:
+            dates = [d for a in kept if (d := articles[a].published) is not None]
+            relations.append(dataclasses.replace(relation, article_ids=kept, first_seen=min(dates, default=None),
+                                                 last_seen=max(dates, default=None)))
+        elif relation.first_seen <= day:
+            relations.append(dataclasses.replace(relation, article_ids=kept,
+                                                 last_seen=min(relation.last_seen or day, day)))
+    latest: dict[str, dt.date] = {}
+    for relation in relations:
+        if relation.last_seen is not None and relation.article_ids:
+            for end in (relation.head_id, relation.tail_id):
+                latest[end] = max(latest.get(end, relation.last_seen), relation.last_seen)
+    entities = dict(snapshot.entities)
+    for entity_id, entity in snapshot.entities.items():
+        if entity.last_seen is not None and entity.last_seen > day:
+            first = entity.first_seen if entity.first_seen is not None and entity.first_seen <= day else None
+            last = latest.get(entity_id, first) if first is not None else None
+            entities[entity_id] = dataclasses.replace(entity, first_seen=first, last_seen=last)
+    return dataclasses.replace(snapshot, entities=entities, relations=positions_as_of(relations, day),
+                               articles=articles, place_parent=dict(snapshot.place_parent),
+                               headquarters=dict(snapshot.headquarters),
+                               projects=projects_as_of(snapshot, day, set(articles)),
+                               project_counts=[c for c in snapshot.project_counts if c.seen is None or c.seen <= day])

@@ -20,6 +20,8 @@ from rich.table import Table
 
 from chipmap.analyze.members import MemberPage
 from chipmap.analyze.service import Analyst
+from chipmap.analyze.signals import ORIGINS, SIZES
+from chipmap.analyze.siting import LEVELS
 from chipmap.cli.common import DbOption, cli_errors, fail, open_for_reading, out, print_json
 from chipmap.vocab import SEGMENT_LABELS, SEGMENTS
 
@@ -123,13 +125,20 @@ def _print_members(page: MemberPage) -> None:
 
 def gaps(name: Annotated[str, typer.Argument(help="A place or park.")], db: Db = None, as_json: Json = False,
          vs: Annotated[str | None, typer.Option("--vs", help="Peer cluster to compare with (default: national).")] = None,
+         as_of: Annotated[str | None, typer.Option("--as-of", help="As the news stood that day (YYYY-MM-DD).")] = None,
+         segment: Annotated[str | None, typer.Option(help="Only candidates in this segment: " + ",".join(SEGMENTS))] = None,
+         province: Annotated[str | None, typer.Option(help="Only candidates based in this province.")] = None,
+         size: Annotated[str | None, typer.Option(help="Only candidates of this size band: " + ",".join(SIZES))] = None,
+         origin: Annotated[str | None, typer.Option(help="Only " + " or ".join(ORIGINS) + " candidates.")] = None,
          limit: Limit = 10) -> None:
-    """Missing and thin chain segments of a cluster, and ranked firms elsewhere that could fill them.
+    """Missing and thin chain segments of a cluster, and ranked companies elsewhere it could attract.
 
-    Example: chipmap gaps Shaoxing --vs Wuxi
+    Example: chipmap gaps Shaoxing --vs Wuxi --origin domestic --size mid
     """
+    day = parse_day(as_of, "--as-of")
     with analyst_for(db) as analyst:
-        report = analyst.gaps(name, vs=vs, limit=limit)
+        report = analyst.gaps(name, vs=vs, limit=limit, day=day, segment=segment, province=province,
+                              size=size, origin=origin)
     if as_json:
         print_json(as_data(report))
         return
@@ -138,27 +147,31 @@ def gaps(name: Annotated[str, typer.Argument(help="A place or park.")], db: Db =
     for gap in report.gaps:
         table.add_row(gap.label, gap.status, str(gap.count), f"{gap.expected:.1f}")
     out.print(table if report.gaps else "no missing or thin segment")
-    ranked = Table("#", "candidate", "score", "fills", "why")
+    shown = ", ".join(f"{k} {v}" for k, v in report.filters.items())
+    ranked = Table("#", "candidate", "score", "fills", "why",
+                   title=f"{report.candidate_total} candidates" + (f" ({escape(shown)})" if shown else ""))
     for number, candidate in enumerate(report.candidates, start=1):
-        why = "\n".join(f"{c.name} {c.value:.2f}: {c.reason}" for c in candidate.components)
-        ranked.add_row(str(number), candidate.org.name, f"{candidate.score:.1f}",
-                       ", ".join(SEGMENT_LABELS[s] for s in candidate.gap_segments), why)
+        why = "\n".join(f"{c.name} {c.value:.2f}: {c.reason}" for c in candidate.components if c.weight)
+        ranked.add_row(str(number), f"{candidate.org.name}\n[dim]{candidate.origin}, {candidate.size}[/]",
+                       f"{candidate.score:.1f}", ", ".join(SEGMENT_LABELS[s] for s in candidate.gap_segments) or "-",
+                       why)
     out.print(ranked)
 
 
 def locate(org: Annotated[str | None, typer.Argument(help="An organisation to site (its segments are used).")] = None,
            segments: Annotated[str | None, typer.Option("--segments", help="Comma-separated: " + ",".join(SEGMENTS))] = None,
-           level: Annotated[str, typer.Option(help="city, district or all")] = "city",
+           level: Annotated[str, typer.Option(help="city (prefecture-level), district (and county-level "
+                                                "cities), park or all")] = "city",
            db: Db = None, as_json: Json = False, limit: Limit = 10) -> None:
-    """Clusters ranked for an organisation or a set of segments: suppliers, customers, peers, talent.
+    """Places ranked for an organisation or a set of segments: peers, chain, origin, home, talent, policy.
 
     Example: chipmap locate --segments design
     """
     wanted = [s.strip() for s in (segments or "").split(",") if s.strip()]
     if not org and not wanted:
         fail("give an organisation or --segments")
-    if level not in ("city", "district", "all"):
-        fail(f"--level {level!r}: choose city, district or all")
+    if level not in LEVELS:
+        fail(f"--level {level!r}: choose {', '.join(LEVELS)}")
     with analyst_for(db) as analyst:
         report = analyst.locate(org=org, segments=wanted, level=level, limit=limit)
     if as_json:
@@ -166,7 +179,7 @@ def locate(org: Annotated[str | None, typer.Argument(help="An organisation to si
         return
     table = Table("#", "cluster", "score", "why")
     for number, option in enumerate(report.options, start=1):
-        why = "\n".join(f"{c.name} {c.value:.2f}: {c.reason}" for c in option.components)
+        why = "\n".join(f"{c.name} {c.value:.2f}: {c.reason}" for c in option.components if c.weight)
         table.add_row(str(number), option.cluster.name + (" (already there)" if option.already_there else ""),
                       f"{option.score:.1f}", why)
     out.print(f"segments: {', '.join(SEGMENT_LABELS[s] for s in report.segments)}", highlight=False)

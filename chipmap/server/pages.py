@@ -17,6 +17,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from chipmap.analyze.signals import ORIGINS, SIZES
 from chipmap.atlas import Atlas, default_atlas
 from chipmap.errors import ChipmapError
 from chipmap.server.clustermap import cluster_points
@@ -129,10 +130,18 @@ REVIEW_PAGE = 25
 def cluster(request: Request, name: str, analyst: AnalystDep,
             vs: Annotated[str | None, Query(max_length=300)] = None,
             offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-            segment: Annotated[Segment | Literal[""] | None, Query()] = None) -> Response:
+            member_segment: Annotated[Segment | Literal[""] | None, Query()] = None,
+            segment: Annotated[str | None, Query(max_length=40)] = None,
+            province: Annotated[str | None, Query(max_length=300)] = None,
+            size: Annotated[str | None, Query(max_length=10)] = None,
+            origin: Annotated[str | None, Query(max_length=10)] = None) -> Response:
     answer = analyst.cluster(name, limit=1)
-    members = analyst.members(answer.profile.cluster.id, limit=MEMBER_PAGE, offset=offset, segment=segment or None)
-    gaps = analyst.gaps(answer.profile.cluster.id, vs=vs, limit=10)
+    members = analyst.members(answer.profile.cluster.id, limit=MEMBER_PAGE, offset=offset,
+                              segment=member_segment or None)
+    wanted = {"segment": segment or None, "province": (province or "").strip() or None, "size": size or None,
+              "origin": origin or None}
+    gaps = analyst.gaps(answer.profile.cluster.id, vs=vs, limit=10, segment=wanted["segment"],
+                        province=wanted["province"], size=wanted["size"], origin=wanted["origin"])
     network = analyst.network(answer.profile.cluster.id, limit=8)
     chart = {"labels": [s.label for s in answer.profile.coverage.segments],
              "counts": [s.count for s in answer.profile.coverage.segments]}
@@ -140,7 +149,7 @@ def cluster(request: Request, name: str, analyst: AnalystDep,
     projects = analyst.projects(answer.profile.cluster.id, limit=60)
     return _page(request, "cluster.html", profile=answer.profile, gaps=gaps, network=network, chart=chart,
                  orgs=orgs, vs=vs or "", projects=projects, investment=investment_chart(projects),
-                 members=members)
+                 members=members, wanted={k: v or "" for k, v in wanted.items()}, sizes=SIZES, origins=ORIGINS)
 
 
 @router.get("/compare", response_class=HTMLResponse)

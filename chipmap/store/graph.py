@@ -41,7 +41,7 @@ from chipmap.store.models import (
 )
 from chipmap.store.project_models import PROJECT_TABLES
 from chipmap.store.project_read import project_count_records, project_records
-from chipmap.store.read import article_records, entity_records, relation_records
+from chipmap.store.read import article_records, entity_records, headquarters, relation_records
 from chipmap.store.remove import RemoveResult, find_article_id, remove_article
 from chipmap.vocab import SEGMENT_PREFIX, SEGMENTS
 
@@ -262,12 +262,13 @@ class Graph:
         with self.database.connect() as conn:
             entities = entity_records(conn)
             relations = relation_records(conn)
+            head_offices = headquarters(conn)
             articles = {a.id: a for a in article_records(
                 conn, select(ArticleRow.id, ArticleRow.title, ArticleRow.published).order_by(ArticleRow.id))}
             projects, project_counts = project_records(conn), project_count_records(conn)
         return Snapshot(entities=entities, relations=relations, articles=articles,
                         place_parent=place_parents(relations, entities), projects=projects,
-                        project_counts=project_counts)
+                        project_counts=project_counts, headquarters=head_offices)
 
     def remove(self, article_id: str) -> RemoveResult:
         """Remove one article's contributions (see ``chipmap.store.remove``)."""

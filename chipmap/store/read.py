@@ -137,6 +137,16 @@ def relation_records(conn: Connection, query: AnySelect | None = None) -> list[R
     ) for r in rows]
 
 
+def headquarters(conn: Connection) -> dict[str, str]:
+    """Organisation id -> headquarters place id, for the ``located_in`` facts the atlas states as
+    ``headquarters`` (the evidence rule says which atlas field a fact came from)."""
+    query = (select(RelationRow.head_id, RelationRow.tail_id)
+             .join(EvidenceRow, EvidenceRow.relation_id == RelationRow.id)
+             .where(EvidenceRow.rule == "atlas.headquarters", RelationRow.type == "located_in")
+             .order_by(RelationRow.head_id, RelationRow.tail_id))
+    return {row.head_id: row.tail_id for row in conn.execute(query)}
+
+
 def article_records(conn: Connection, query: AnySelect, *, with_text: bool = False) -> list[ArticleRecord]:
     """Article records (with every URL and source location) for the articles ``query`` selects."""
     rows = list(conn.execute(query))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from chipmap.analyze.gaps import WEIGHTS as GAP_WEIGHTS
 from chipmap.cli import app
 
 runner = CliRunner()
@@ -59,7 +60,8 @@ def test_gaps_names_missing_segments_and_candidates_with_reasons() -> None:
     data = json.loads(output)
     assert code == 0 and any(g["status"] == "missing" for g in data["gaps"])
     assert len(data["candidates"]) >= 5
-    assert all(len(c["components"]) == 4 and all(p["reason"] for p in c["components"]) for c in data["candidates"])
+    assert all(len(c["components"]) == len(GAP_WEIGHTS) and all(p["reason"] for p in c["components"])
+               for c in data["candidates"])
     code, output = run("gaps", "Shaoxing", "--vs", "Wuxi")
     assert code == 0 and "against Wuxi" in output
 

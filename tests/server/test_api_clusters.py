@@ -98,7 +98,8 @@ def test_compare_needs_two_known_clusters(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize("params", [{"segments": "design"}, {"org": "Empyrean Technology"},
-                                   {"segments": ["design", "eda_ip"], "level": "all"}])
+                                   {"segments": ["design", "eda_ip"], "level": "all"},
+                                   {"org": "Tsinghua University", "level": "park"}])
 def test_locate_ranks_clusters_with_reasons(client: TestClient, params: dict[str, object]) -> None:
     body = client.get("/api/v1/locate", params=params).json()  # type: ignore[arg-type]
     assert body["options"]
@@ -107,7 +108,7 @@ def test_locate_ranks_clusters_with_reasons(client: TestClient, params: dict[str
 
 @pytest.mark.parametrize(("params", "status"), [({}, 404), ({"segments": "chips"}, 404),
                                                 ({"segments": "design", "level": "galaxy"}, 422),
-                                                ({"org": "Nobody Inc"}, 404), ({"org": "Tsinghua University"}, 400),
+                                                ({"org": "Nobody Inc"}, 404), ({"org": "Tsinghua University", "level": "province"}, 422),
                                                 ({"segments": "design", "limit": 0}, 422)])
 def test_locate_bad_input_is_4xx(client: TestClient, params: dict[str, object], status: int) -> None:
     response = client.get("/api/v1/locate", params=params)  # type: ignore[arg-type]

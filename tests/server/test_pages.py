@@ -22,9 +22,9 @@ def test_cluster_page_pages_every_member(client: TestClient) -> None:
     second = client.get("/cluster/Shanghai", params={"offset": 50}).text
     assert "members 51–100 of " in second and 'rel="prev"' in second
     assert "中芯国际" in html  # Chinese names are listed
-    design = client.get("/cluster/Shanghai", params={"segment": "design"}).text
+    design = client.get("/cluster/Shanghai", params={"member_segment": "design"}).text
     assert "in Design)" in design
-    assert client.get("/cluster/Shanghai", params={"segment": ""}).status_code == 200
+    assert client.get("/cluster/Shanghai", params={"member_segment": ""}).status_code == 200
 
 
 def test_article_text_is_escaped(client: TestClient) -> None:

@@ -18,6 +18,7 @@ from chipmap.errors import NotFound
 from chipmap.server.deps import AnalystDep, Limit, Offset
 from chipmap.server.encode import answer
 from chipmap.server.errors import NAME_ERRORS
+from chipmap.vocab import Segment
 
 router = APIRouter(tags=["clusters"])
 
@@ -47,11 +48,17 @@ def get_members(name: Name, analyst: AnalystDep, limit: Limit = 100, offset: Off
 
 
 @router.get(response_model=GapReport, path="/clusters/{name}/gaps", responses=NAME_ERRORS,
-            summary="Missing and thin segments, and ranked candidates to fill them")
+            summary="Missing and thin segments, and ranked companies elsewhere to attract")
 def get_gaps(name: Name, analyst: AnalystDep, limit: Limit = 20, offset: Offset = 0,
              vs: Annotated[str | None, Query(max_length=300, description="Peer cluster (default: national)")] = None,
+             as_of: Annotated[dt.date | None, Query(description="As the news stood that day")] = None,
+             segment: Annotated[Segment | None, Query(description="Only candidates in this segment")] = None,
+             province: Annotated[str | None, Query(max_length=300, description="Only candidates based in this province")] = None,
+             size: Annotated[Literal["small", "mid", "large"] | None, Query(description="Only this size band")] = None,
+             origin: Annotated[Literal["domestic", "foreign"] | None, Query(description="Only domestic or foreign")] = None,
              ) -> Response:
-    return answer(analyst.gaps(name, vs=vs, limit=limit, offset=offset))
+    return answer(analyst.gaps(name, vs=vs, limit=limit, offset=offset, day=as_of, segment=segment,
+                               province=province, size=size, origin=origin))
 
 
 @router.get(response_model=Timeline, path="/clusters/{name}/timeline", responses=NAME_ERRORS,
@@ -85,7 +92,9 @@ def get_compare(analyst: AnalystDep,
 def get_locate(analyst: AnalystDep, limit: Limit = 10, offset: Offset = 0,
                org: Annotated[str | None, Query(max_length=300)] = None,
                segments: Annotated[list[str] | None, Query(description="Chain segments")] = None,
-               level: Annotated[Literal["city", "district", "all"], Query()] = "city",
+               level: Annotated[Literal["city", "district", "park", "all"], Query(
+                   description="city: prefecture-level cities; district: districts and county-level cities; "
+                               "park: park organisations")] = "city",
                ) -> Response:
     if not org and not segments:
         raise NotFound("organisation or segment", "", [])
