@@ -14,7 +14,8 @@ This ASGI middleware, per server worker process:
   no-cache`` (clients may keep it but must ask again); a request whose ``If-None-Match``
   holds the current tag gets ``304 Not Modified`` with no body.
 
-Static files (``/static``) keep Starlette's own ETags; writes (``POST``) pass through.
+Static files (``/static``) keep Starlette's own ETags; writes (``POST``) pass through and make
+the next request read the stamp again, so a reviewer sees the verdict they just gave.
 """
 
 from __future__ import annotations
@@ -67,6 +68,11 @@ class VersionWatch:
                 self.current, self._checked = seen, now
         return self.current
 
+    def expire(self) -> None:
+        """Read the stamp on the next question: this worker has just written to the graph."""
+        with self._lock:
+            self._checked = float("-inf")
+
 
 class AnswerCache:
     """ASGI middleware: cached answers and ETags per graph version (see the module docstring)."""
@@ -81,8 +87,14 @@ class AnswerCache:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         watch = self.watch() if scope["type"] == "http" else None
         path: str = scope.get("path", "")
-        if watch is None or scope["method"] not in ("GET", "HEAD") or path.startswith(_PASS):
+        if watch is None or path.startswith(_PASS):
             await self.app(scope, receive, send)
+            return
+        if scope["method"] not in ("GET", "HEAD"):
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                watch.expire()  # a write here is seen by the next read here, not 2 s later
             return
         version = watch.version()
         if version != self._version:

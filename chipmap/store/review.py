@@ -27,7 +27,7 @@ from chipmap.resolve import VERDICTS, Side, Verdict, Verdicts, name_key
 from chipmap.store.db import Database
 from chipmap.store.merge import MergeResult, merge_rows
 from chipmap.store.models import AliasRow, CandidateRow, EntityRow, MentionRow, VerdictRow
-from chipmap.store.writer import insert_ignore
+from chipmap.store.writer import bump_version, insert_ignore
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +259,7 @@ class ReviewStore:
             judged = Verdict(types[first], verdict, a, b, score=score, reason=reason, note=note, decided=decided)
             _save(conn, judged)
             merge = merge_rows(conn, first, second) if judged.same else None
+            bump_version(conn)  # the open candidates changed, and with a merge the graph
         return Judgement(judged, merge)
 
     def verdicts(self) -> list[Verdict]:
@@ -281,6 +282,8 @@ class ReviewStore:
                         merges.append(merge_rows(conn, first, second))
                     except ReviewError:
                         continue  # two atlas entries since: the atlas decides
+            if merges:
+                bump_version(conn)
         return merges
 
     def export_verdicts(self) -> str:

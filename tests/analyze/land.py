@@ -82,7 +82,7 @@ class Land:
 
     def snapshot(self) -> Snapshot:
         return Snapshot(dict(self.entities), list(self.relations), dict(self.articles), dict(self.parents),
-                        dict(self.headquarters))
+                        headquarters=dict(self.headquarters))
 
     def index(self) -> GraphIndex:
         return GraphIndex.build(self.snapshot())

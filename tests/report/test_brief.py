@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from chipmap.analyze.gaps import WEIGHTS
 from chipmap.analyze.service import Analyst
 from chipmap.errors import NotFound
 from chipmap.report import build_brief, render_html
@@ -23,7 +24,7 @@ def test_brief_of_a_cluster_has_every_section_and_numbered_sources(analyst: Anal
     members = [o for s in brief.segments for o in s.orgs]
     assert any(o.name == "United Nova Technology Co., Ltd." for o in members)
     assert brief.gaps and brief.candidates and brief.leaders
-    assert all(c.components and len(c.components) == 4 for c in brief.candidates)
+    assert all({x.name for x in c.components} == set(WEIGHTS) for c in brief.candidates)  # every reason shown
     assert [p.name for p in brief.people_rows] == ["Wen Nuan"]
     assert {t.kind for t in brief.timeline} >= {"appointment", "site"}
     assert brief.projects is None  # the toy graph's Analyst offers no projects

@@ -46,7 +46,7 @@ def test_reopening_is_a_no_op(db_url: str) -> None:
         pass
     with open_database(db_url) as database, database.connect() as conn:
         version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-    assert version == "0005"
+    assert version == "0006"
 
 
 def test_full_text_search_structures_exist(database: Database) -> None:
