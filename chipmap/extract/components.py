@@ -17,8 +17,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from chipmap.atlas import Atlas
+from chipmap.extract.lexicon import IDIOMS
 from chipmap.extract.names import (
-    IDIOMS,
     Candidate,
     government_bodies,
     pattern_candidates,

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from chipmap.atlas import normalise_name
-from chipmap.extract.lexicon import ORG_HEADS, PLACE_HEADS
+from chipmap.extract.lexicon import LEGAL_SUFFIXES, ORG_HEADS, PLACE_HEADS
 from chipmap.extract.mentions import Mention
 
 _PLACE_SUFFIX = re.compile(r"\s+(area|province|district|city|county|prefecture|municipality)$")
@@ -90,9 +90,6 @@ def _resolve_types(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_LEGAL = {"co", "corp", "corporation", "company", "ltd", "limited", "inc", "group", "holdings"}
-
-
 def _initials(name: str) -> set[str]:
     """Acronyms a name may go by: with and without its bracketed part and legal suffix."""
     variants = {name, re.sub(r"\s*\([^)]*\)", "", name)}
@@ -101,7 +98,7 @@ def _initials(name: str) -> set[str]:
         words = [w for w in re.findall(r"[A-Za-z]+", variant)
                  if w.lower() not in {"of", "and", "for", "the", "de"}]
         out.add("".join(w[0] for w in words).upper())
-        while words and words[-1].lower() in _LEGAL:
+        while words and words[-1].lower() in LEGAL_SUFFIXES:
             words.pop()
             out.add("".join(w[0] for w in words).upper())
     return out

@@ -18,25 +18,29 @@ from chipmap.atlas import Atlas, normalise_name
 from chipmap.extract.lexicon import (
     ACADEMIC_PHRASES,
     DEMONYMS,
+    EVENT_BRANDS,
+    EVENT_HEADS,
+    GOV_BODIES,
     GOVERNMENT_PHRASES,
+    HONORIFICS,
     KIND_WORDS,
+    MEASURES,
     NOISE,
     NOISE_PHRASES,
     ORG_HEADS,
     PLACE_HEADS,
+    REGION_WORDS,
+    STRONG_HEADS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
-from chipmap.extract.names import EVENT_BRANDS, EVENT_HEADS, GOV_BODY, STRONG_HEADS, zone_like
+from chipmap.extract.names import zone_like
 
-HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.",
-                        "professor", "madam", "sir"})
 _LEADING_DET = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _NOISE_KEYS = frozenset(normalise_name(word) for word in NOISE) | NOISE
-_MEASURES = frozenset({"inch", "nm", "mm", "nanometer", "nanometre", "layer", "billion", "million"})
+
 _FACILITY = re.compile(r"^(fab|line|phase|building|plant|block|lot|module)\s+[\dIVX]+[A-Z]?$", re.IGNORECASE)
-_REGION_WORDS = ("delta", "bay area", "economic circle", "economic belt", "region")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +79,7 @@ def _clean_span(span: Span) -> Span | None:
     if end <= start:
         return None
     # "Beijing 12-inch", "Shanghai 28nm": a measurement after a name is not part of it
-    while span.label_ != "EVENT" and end - start > 1 and (doc[end - 1].like_num or doc[end - 1].lower_ in _MEASURES
+    while span.label_ != "EVENT" and end - start > 1 and (doc[end - 1].like_num or doc[end - 1].lower_ in MEASURES
                                or (doc[end - 1].text == "-" and end - start > 2)):
         end -= 1
         while end - start > 1 and (doc[end - 1].text == "-" or doc[end - 1].like_num):
@@ -112,7 +116,7 @@ def place_kind(name: str) -> str:
     low = name.lower()
     if low.endswith(" province"):
         return "province"
-    if any(low.endswith(w) for w in _REGION_WORDS):
+    if any(low.endswith(w) for w in REGION_WORDS):
         return "region"
     if low.split()[-1] in PLACE_HEADS - {"city", "province"} or low.endswith("new area"):
         return "district"
@@ -172,7 +176,7 @@ def _classify(span: Span, label: str, atlas_id: str, atlas: Atlas) -> tuple[str,
             return "", "", ""
         return "person", "", ""
     if label == "ORG":
-        if zone_like(span) and not any(t.lower_ in GOV_BODY for t in span):
+        if zone_like(span) and not any(t.lower_ in GOV_BODIES for t in span):
             return "place", place_kind(text), ""
         return "org", _org_kind(text), ""
     if label in {"GPE", "ORG"} and (last in EVENT_HEADS or span[0].text in EVENT_BRANDS):

@@ -14,8 +14,17 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from chipmap.extract.lexicon import (
+    CONNECTORS,
+    EVENT_BRANDS,
+    EVENT_HEADS,
+    GOV_BODIES,
+    GOV_LEVELS,
+    HYPHEN_ADJECTIVES,
+    IDIOMS,
+    LEADING_NOISE,
     ORG_HEADS,
     PLACE_HEADS,
+    STRONG_HEADS,
     SURNAMES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -23,31 +32,16 @@ from chipmap.extract.lexicon import (
     is_pinyin,
 )
 
-EVENT_HEADS = frozenset(
-    ["conference", "forum", "summit", "expo", "exhibition", "meeting", "fair", "congress", "symposium", "ceremony", "festival", "convention", "week", "show", "competition", "contest", "seminar", "workshop", "roadshow"]
-)
 #: Trade-show names that news writes like places ("SEMICON China 2015", "CES").
-EVENT_BRANDS = frozenset({"SEMICON", "CES", "MWC", "Computex", "COMPUTEX", "electronica", "ICCAD"})
-CONNECTORS = frozenset({"of", "for", "and", "&", "on", "de", "the", "-", "'s", "\u2019s"})
+
+
 #: Words after a hyphen that make a place name into an adjective ("Beijing-based").
-HYPHEN_ADJECTIVES = frozenset(
-    ["based", "headquartered", "owned", "funded", "listed", "backed", "born", "made", "invested", "controlled", "run", "registered", "level"]
-)
+
 #: Head words that mark an organisation for sure (weak heads like "Technology" do not).
-STRONG_HEADS = frozenset(
-    ["university", "academy", "institute", "association", "society", "alliance", "federation", "bureau", "committee", "commission", "ministry", "department", "administration", "company", "corporation", "co", "co.", "group", "fund", "laboratory", "college", "school", "council", "chamber", "bank", "hotel", "government", "office", "agency", "center", "centre"]
-)
+
 #: Pairs joined by "and" inside one name, never a split point.
-IDIOMS = frozenset(
-    {("science", "technology"), ("economic", "technological"), ("electronics", "information"),
-     ("economy", "information"), ("economic", "trade"), ("research", "development"),
-     ("investment", "promotion"), ("industry", "information"), ("trade", "investment"),
-     ("reform", "development"), ("culture", "tourism"), ("economy", "informatization"),
-     ("industry", "informatization")}
-)
-_LEADING_NOISE = frozenset(
-    ["the", "a", "an", "on", "in", "at", "during", "after", "before", "as", "to", "with", "by", "from", "and", "since", "under", "over", "for", "of", "its", "his", "her", "their", "this", "that", "these", "those", "while", "when", "where", "which", "who", "according"]
-)
+
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +115,7 @@ def _run_ends(doc: Doc) -> list[tuple[int, int]]:
 
 def _trim_leading(doc: Doc, start: int, end: int) -> int:
     while start < end and (
-        doc[start].lower_ in _LEADING_NOISE or doc[start].pos_ in {"VERB", "AUX", "ADV", "PRON"}
+        doc[start].lower_ in LEADING_NOISE or doc[start].pos_ in {"VERB", "AUX", "ADV", "PRON"}
     ):
         start += 1
     # "Shares of X", "Members of X" at the start of a sentence: a common noun, not a name
@@ -236,10 +230,8 @@ def pattern_candidates(doc: Doc) -> list[Candidate]:
     return found
 
 
-_GOV_LEVEL = frozenset({"city", "municipal", "provincial", "district", "county", "people's",
-                        "people\u2019s", "town", "prefectural", "party", "cpc", "communist"})
-GOV_BODY = frozenset({"government", "bureau", "commission", "committee", "department", "office",
-                       "administration"})
+
+
 
 
 def government_bodies(doc: Doc, place_starts: dict[int, int]) -> list[Candidate]:
@@ -253,15 +245,15 @@ def government_bodies(doc: Doc, place_starts: dict[int, int]) -> list[Candidate]
     for start, end in place_starts.items():
         # "<Place> municipal government"
         k = end
-        while k < len(doc) and doc[k].lower_ in _GOV_LEVEL:
+        while k < len(doc) and doc[k].lower_ in GOV_LEVELS:
             k += 1
-        if k > end and k < len(doc) and doc[k].lower_ in GOV_BODY:
+        if k > end and k < len(doc) and doc[k].lower_ in GOV_BODIES:
             found.append(Candidate(start, k + 1, "ORG", "pattern"))
             continue
         # "<level> <body> of <Place> [district]"
-        if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in GOV_BODY:
+        if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in GOV_BODIES:
             b = start - 2
-            while b - 1 >= 0 and (doc[b - 1].lower_ in _GOV_LEVEL or (
+            while b - 1 >= 0 and (doc[b - 1].lower_ in GOV_LEVELS or (
                 doc[b - 1].is_lower and doc[b - 1].pos_ in {"NOUN", "ADJ", "CCONJ"}
                 and start - b < 6
             )):

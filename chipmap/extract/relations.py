@@ -15,19 +15,14 @@ from dataclasses import dataclass
 
 from chipmap.extract.context import Context
 from chipmap.extract.coref import Entity
+from chipmap.extract.lexicon import DESCRIPTORS, HOST_VERBS, SETTLE_VERBS, SITE_NOUNS, SUBSIDIARY_CUES
 
 _BASED = frozenset({"based", "headquartered"})
-_SITE_WORDS = frozenset(
-    ["plant", "fab", "factory", "base", "campus", "facility", "facilities", "center", "centre", "subsidiary", "branch", "office", "line", "project", "headquarters", "site", "operations", "unit"]
-)
-_SETTLE_VERBS = frozenset(
-    "founded established set registered headquartered located based settled opened built "
-    "launched landed moved relocated started invested sits situated build builds building "
-    "open opens opening establish establishes establishing invest invests investing "
-    "locate locates relocate relocates settle settles move moves".split()
-)
-_SUBSIDIARY_CUES = ("subsidiary of", "unit of", "affiliate of", "arm of", "division of",
-                    "owned by", "branch of", "part of")
+
+
+
+
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +78,7 @@ def _site_before(ctx: Context, items: list[tuple[Entity, int, int]], idx: int) -
     k = start - 1
     if k >= 0 and doc[k].lower_ == "the":
         k -= 1
-    if k < 1 or doc[k].lower_ not in {"in", "at"} or doc[k - 1].lower_ not in _SITE_WORDS:
+    if k < 1 or doc[k].lower_ not in {"in", "at"} or doc[k - 1].lower_ not in SITE_NOUNS:
         return None
     # a place between the company and the site noun belongs to another clause
     for entity, _s, end in reversed(items[:idx]):
@@ -126,20 +121,20 @@ def located_in(ctx: Context) -> list[Link]:
                 for org in _org_list_before(ctx, items, idx):
                     links.append(Link("located_in", org, entity, si, 0.75))
                 # "X's Shaoxing plant"
-                if idx > 0 and end < len(doc) and doc[end].lower_ in _SITE_WORDS:
+                if idx > 0 and end < len(doc) and doc[end].lower_ in SITE_NOUNS:
                     prev = items[idx - 1]
                     if prev[0].type == "org" and doc[prev[2]:start].text.strip() in {"'s", "\u2019s"}:
                         links.append(Link("located_in", prev[0], entity, si, 0.85))
         # "Founded in 2014 in Lingang area, X has ..." / "X was founded in Lingang"
         words = {t.lower_ for t in ctx.sents[si]}
-        if words & _SETTLE_VERBS:
+        if words & SETTLE_VERBS:
             orgs = [e for e, _, _ in items if e.type == "org" and e.kind == "company"]
             for entity, start, _end in items:
                 if entity.type != "place" or start == 0:
                     continue
                 prep = doc[start - 1].lower_ if doc[start - 1].lower_ != "the" else doc[start - 2].lower_
                 verb = next((t for t in reversed(doc[max(0, start - 6) : start])
-                             if t.lower_ in _SETTLE_VERBS), None)
+                             if t.lower_ in SETTLE_VERBS), None)
                 if verb is None or prep not in {"in", "at"} or len({o.key for o in orgs}) != 1:
                     continue
                 org_at = next(s for e, s, _ in items if e is orgs[0])
@@ -173,13 +168,9 @@ def located_in(ctx: Context) -> list[Link]:
 
 
 #: Verbs with which a place takes in organisations ("Pukou has attracted A, B and C").
-_HOST_VERBS = frozenset(
-    ["introduced", "attracted", "gathered", "hosts", "hosted", "houses", "housed", "welcomed", "landed", "lured", "drew", "brought", "home"]
-)
+
 #: Nouns that describe an organisation right after a place ("Guangzhou semiconductor company X").
-_DESCRIPTORS = frozenset(
-    ["company", "firm", "chipmaker", "maker", "manufacturer", "foundry", "startup", "start-up", "designer", "supplier", "producer", "developer", "enterprise", "group", "giant", "vendor", "provider"]
-)
+
 
 
 def _hosted(ctx: Context) -> list[Link]:
@@ -195,10 +186,10 @@ def _hosted(ctx: Context) -> list[Link]:
             if later and later[0][0].type == "org":
                 between = doc[end : later[0][1]]
                 words = [t.lower_ for t in between]
-                if 0 < len(words) <= 4 and words[-1] in _DESCRIPTORS and all(t.is_alpha for t in between):
+                if 0 < len(words) <= 4 and words[-1] in DESCRIPTORS and all(t.is_alpha for t in between):
                     links.append(Link("located_in", later[0][0], entity, si, 0.75))
             # "Pukou District have introduced major projects such as A, B and C"
-            verb = next((t for t in doc[end : min(end + 4, sent.end)] if t.lower_ in _HOST_VERBS), None)
+            verb = next((t for t in doc[end : min(end + 4, sent.end)] if t.lower_ in HOST_VERBS), None)
             if verb is None or (verb.lower_ == "home" and doc[verb.i - 1].lower_ not in {"is", "was", "become", "became"}):
                 continue
             for other, _s, _e in later:
@@ -285,11 +276,11 @@ def subsidiary_of(ctx: Context) -> list[Link]:
     doc = ctx.doc
     for si, sent in enumerate(ctx.sents):
         low = sent.text.lower()
-        if not any(cue in low for cue in _SUBSIDIARY_CUES):
+        if not any(cue in low for cue in SUBSIDIARY_CUES):
             continue
         items = [x for x in _sent_entities(ctx, si) if x[0].type == "org"]
         for (a, _as, ae), (b, bs, _be) in itertools.pairwise(items):
             between = doc[ae:bs].text.lower()
-            if any(cue in between for cue in _SUBSIDIARY_CUES) and len(between) < 60:
+            if any(cue in between for cue in SUBSIDIARY_CUES) and len(between) < 60:
                 links.append(Link("subsidiary_of", a, b, si, 0.85))
     return links

@@ -12,43 +12,8 @@ import re
 
 from chipmap.extract.context import Context
 from chipmap.extract.coref import Entity
+from chipmap.extract.lexicon import SEGMENT_CUES
 
-#: Cue phrases per segment, matched on word boundaries in lower-cased text.
-SEGMENT_CUES: dict[str, tuple[str, ...]] = {
-    "materials": (
-        "silicon wafer", "silicon wafers", "wafer material", "single crystal silicon",
-        "monocrystalline silicon", "polysilicon", "photoresist", "specialty gas",
-        "electronic gases", "wet chemicals", "sputtering target", "cmp slurr", "substrate material",
-        "silicon carbide substrate", "sic substrate", "quartz", "photomask", "semiconductor materials",
-    ),
-    "equipment": (
-        "lithography", "etching equipment", "etch tool", "deposition equipment", "equipment maker",
-        "chipmaking equipment", "chip-making equipment", "semiconductor equipment", "ion implant",
-        "cleaning equipment", "test equipment", "wafer processing equipment", "cvd equipment",
-    ),
-    "eda_ip": (
-        "eda", "electronic design automation", "ip core", "ip cores", "chip design software",
-        "design tools", "semiconductor ip", "ip licensing",
-    ),
-    "design": (
-        "chip designer", "chip design company", "fabless", "ic design", "chip design firm",
-        "designs chips", "design house", "integrated circuit design", "ssd controller",
-        "processor designer", "chip design",
-    ),
-    "manufacturing": (
-        "foundry", "wafer fab", "fab", "12-inch line", "12-inch pilot line", "8-inch line",
-        "pilot line", "wafer line", "wafer fabrication", "chipmaker", "chip maker",
-        "production line for wafers", "wafer manufacturing", "12-inch wafer", "idm",
-    ),
-    "packaging_testing": (
-        "packaging and testing", "packaging and test", "assembly and test", "osat",
-        "advanced packaging", "chip packaging", "packaging plant", "testing services",
-    ),
-    "applications": (
-        "automaker", "carmaker", "electric vehicle maker", "smartphone maker", "phone maker",
-        "automotive electronics maker", "server maker", "telecom equipment", "consumer electronics maker",
-    ),
-}
 _PATTERNS = {
     seg: re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + r")", re.IGNORECASE)
     for seg, cues in SEGMENT_CUES.items()

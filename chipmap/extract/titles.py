@@ -20,12 +20,16 @@ from spacy.tokens import Token
 
 from chipmap.extract.context import Context
 from chipmap.extract.coref import Entity
-from chipmap.extract.lexicon import CITY_TITLES, TITLE_ACRONYMS, TITLE_HEADS, TITLE_MODIFIERS
+from chipmap.extract.lexicon import (
+    APPOINT_VERBS,
+    BACK_NOUNS,
+    CITY_TITLES,
+    TITLE_ACRONYMS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
 from chipmap.extract.mentions import Mention
 
-_APPOINT_VERBS = frozenset(
-    ["appointed", "named", "elected", "promoted", "made", "became", "becomes", "serves", "served", "serving", "acts", "acted", "works", "worked", "remains"]
-)
 _LINKS = frozenset({"was", "is", "has", "had", "been", "be", "will", "who", "currently", "now",
                     "also", "as", "to", "the", "a", "an", "newly", "recently"})
 _BODY_HOLDERS = frozenset({"org", "place"})
@@ -140,15 +144,6 @@ def _before(ctx: Context, mention: Mention) -> list[tuple[int, int, Entity | Non
     return units
 
 
-#: Nouns in "the university's", "the company's" that point back at a named body.
-_BACK_NOUNS: dict[str, tuple[str, ...]] = {
-    "company": ("company",), "firm": ("company",), "group": ("company",),
-    "chipmaker": ("company",), "foundry": ("company",), "university": ("academic",),
-    "institute": ("academic",), "academy": ("academic",), "school": ("academic",),
-    "association": ("association",), "fund": ("investor",), "city": ("city",),
-    "province": ("province",), "zone": ("district",), "district": ("district",),
-    "park": ("district",), "area": ("district",),
-}
 
 
 def _possessor(ctx: Context, i: int) -> Entity | None:
@@ -158,9 +153,9 @@ def _possessor(ctx: Context, i: int) -> Entity | None:
     if token.lower_ in {"its", "their"}:
         kinds: tuple[str, ...] = ("company", "academic", "association", "investor", "government")
         noun = ""
-    elif token.lower_ in _BACK_NOUNS and i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "\u2019s"} \
+    elif token.lower_ in BACK_NOUNS and i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "\u2019s"} \
             and i > 0 and doc[i - 1].lower_ == "the":
-        kinds = _BACK_NOUNS[token.lower_]
+        kinds = BACK_NOUNS[token.lower_]
         noun = token.lower_
     else:
         return None
@@ -244,7 +239,7 @@ def _after(ctx: Context, mention: Mention) -> list[tuple[int, int, Entity | None
         i += 1
         while i < limit and doc[i].lower_ in {"who", "is", "was", "currently", "now", "also", "the"}:
             i += 1
-        if i < limit and doc[i].lower_ in _APPOINT_VERBS:
+        if i < limit and doc[i].lower_ in APPOINT_VERBS:
             i += 1
             while i < limit and doc[i].lower_ in {"as", "to"}:
                 i += 1
@@ -253,7 +248,7 @@ def _after(ctx: Context, mention: Mention) -> list[tuple[int, int, Entity | None
     j = i
     while j < limit and doc[j].lower_ in _LINKS:
         j += 1
-    if j < limit and doc[j].lower_ in _APPOINT_VERBS:
+    if j < limit and doc[j].lower_ in APPOINT_VERBS:
         j += 1
         while j < limit and doc[j].lower_ in {"as", "to", "the", "a", "an"}:
             j += 1
