@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Span
 
@@ -18,6 +20,16 @@ from chipmap.extract.mentions import Mention
 from chipmap.records import Evidence
 
 PLACE_LEVEL = {"region": 0, "country": 0, "province": 1, "city": 2, "district": 3}
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One outermost mention in a sentence: the entity and the tokens it covers."""
+
+    entity: Entity
+    start: int
+    end: int
 
 
 @dataclass
@@ -30,6 +42,8 @@ class Context:
     published: dt.date | None = None
     by_token: dict[int, tuple[Entity, Mention]] = field(default_factory=dict)
     sents: list[Span] = field(default_factory=list)
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    _items: dict[int, list[Item]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.sents = list(self.doc.sents)
@@ -56,6 +70,25 @@ class Context:
         if hit and hit[1].token_start == token_index:
             return hit
         return None
+
+    def items(self, sent_index: int) -> list[Item]:
+        """Outermost mentions of a sentence in text order (a name nested in another is skipped)."""
+        if sent_index not in self._items:
+            out = [Item(e, m.token_start, m.token_end) for e in self.entities for m in e.mentions
+                   if m.sent == sent_index]
+            outer = [x for x in out if not any(
+                y is not x and y.start <= x.start and x.end <= y.end and (y.end - y.start) > (x.end - x.start)
+                for y in out
+            )]
+            self._items[sent_index] = sorted(outer, key=lambda x: x.start)
+        return self._items[sent_index]
+
+    def memo(self, key: str, compute: Callable[[Context], T]) -> T:
+        """``compute(self)`` once per article: article-level readings several rules share."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        value: T = self._memo[key]
+        return value
 
     def evidence(self, sent_index: int) -> Evidence:
         sent = self.sents[sent_index]

@@ -26,9 +26,9 @@ from chipmap.extract.coref import Entity, group_mentions
 from chipmap.extract.events import event_date, event_place
 from chipmap.extract.mentions import bracketed_units, collect_mentions, disambiguate, nested_orgs
 from chipmap.extract.nlp import COMPONENT_ERROR, get_pipeline, load_base, resolve_model_name
-from chipmap.extract.relations import Link, located_in, part_of, subsidiary_of
-from chipmap.extract.segments import org_segments
-from chipmap.extract.titles import find_positions
+from chipmap.extract.relations import Node, find_links
+from chipmap.extract.relations.holds_position import positions
+from chipmap.extract.rules import Link
 from chipmap.extract.version import extractor_version
 from chipmap.ingest.language import detect_language
 from chipmap.records import (
@@ -59,14 +59,15 @@ def _confidence(entity: Entity) -> float:
     return round(min(0.99, base + 0.02 * (len(entity.mentions) - 1)), 2)
 
 
-def _relation(ctx: Context, link: Link) -> Relation:
+def _relation(ctx: Context, link: Link[Node]) -> Relation:
     return Relation(
         type=link.type,
         head=link.head.name,
         tail=link.tail.name,
+        title=link.title,
         evidence=[ctx.evidence(link.sent)],
         confidence=link.confidence,
-        rule=getattr(link, "rule", None),
+        rule=link.rule,
     )
 
 
@@ -77,37 +78,29 @@ def read_doc(doc: Doc, article: Article, atlas: Atlas) -> ArticleExtraction:
     entities = group_mentions(mentions, doc.text)
     ctx = Context(doc=doc, entities=entities, atlas=atlas, published=article.published)
     result = ArticleExtraction(id=article.id)
-    relations: list[Relation] = []
-    seen: set[tuple[str, str, str]] = set()
+    relations: dict[tuple[str, str, str], Relation] = {}
+    for link in find_links(ctx):
+        key = (link.type, link.head.name, link.tail.name)
+        if key not in relations and link.head.name != link.tail.name:
+            relations[key] = _relation(ctx, link)
+    segments: dict[str, list[str]] = {}
+    for rel in relations.values():
+        if rel.type == "operates_in":
+            segments.setdefault(rel.head, []).append(rel.tail)
 
-    def add(rel: Relation) -> None:
-        key = (rel.type, rel.head, rel.tail)
-        if key not in seen and rel.head != rel.tail:
-            seen.add(key)
-            relations.append(rel)
-
-    positions = find_positions(ctx)
+    found = positions(ctx)
     for person in ctx.of_type("person"):
-        titles = list(dict.fromkeys(p.title for p in positions if p.person is person))
+        titles = list(dict.fromkeys(p.title for p in found if p.person is person))
         result.people.append(
             Person(name=person.name, aliases=person.aliases, titles=titles,
                    evidence=_evidence(ctx, person), confidence=_confidence(person))
         )
-    for pos in positions:
-        if pos.body is not None:
-            add(Relation(type="holds_position", head=pos.person.name, tail=pos.body.name,
-                         title=pos.role, evidence=[ctx.evidence(pos.sent)], confidence=0.8))
     for org in ctx.of_type("org"):
-        segments, seg_sent = org_segments(ctx, org)
         result.organizations.append(
             Organization(name=org.name, aliases=org.aliases, kind=org.kind or "company",
-                         segments=segments, atlas_id=org.atlas_id or None,
+                         segments=segments.get(org.name, []), atlas_id=org.atlas_id or None,
                          evidence=_evidence(ctx, org), confidence=_confidence(org))
         )
-        for seg in segments:
-            ev = [ctx.evidence(seg_sent)] if seg_sent is not None else _evidence(ctx, org, 1)
-            add(Relation(type="operates_in", head=org.name, tail=seg, evidence=ev,
-                         confidence=0.9 if seg_sent is None else 0.7))
     for place in ctx.of_type("place"):
         result.places.append(
             Place(name=place.name, aliases=place.aliases, kind=place.kind or "city",
@@ -120,9 +113,7 @@ def read_doc(doc: Doc, article: Article, atlas: Atlas) -> ArticleExtraction:
             Event(name=event.name, date=event_date(ctx, event), place=where.name if where else None,
                   evidence=_evidence(ctx, event), confidence=0.7)
         )
-    for link in [*located_in(ctx), *part_of(ctx), *subsidiary_of(ctx)]:
-        add(_relation(ctx, link))
-    result.relations = relations
+    result.relations = list(relations.values())
     return result
 
 

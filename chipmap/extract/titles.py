@@ -44,7 +44,9 @@ class Position:
     role: str  # role words only ("Executive Vice President")
     body: Entity | None
     sent: int
+    shape: str  # which grammar read it: before_name, possessive, shared_title, appositive, appointment_verb
     plural: bool = False
+    city_post: bool = False  # no body written: a city post given to the article's city
 
 
 def _singular(word: str) -> str:
@@ -94,8 +96,12 @@ def _city_body(ctx: Context, role: str) -> Entity | None:
     return None
 
 
-def _before(ctx: Context, mention: Mention) -> list[tuple[int, int, Entity | None]]:
-    """Title units written before the name ("IEEE Fellow, Deputy Dean of Y, and Chairman of Z X")."""
+Unit = tuple[int, int, Entity | None]  # tokens of one title and the body it names
+
+
+def _before(ctx: Context, mention: Mention) -> tuple[list[Unit], str]:
+    """Title units written before the name ("Fellow of the X Society, Dean of Y and Chairman of
+    Z, Wang Lei"), and whether a possessive gave the body ("its chairman Wang Lei")."""
     doc = ctx.doc
     sent_start = ctx.sents[mention.sent].start
     i = mention.token_start - 1
@@ -118,30 +124,30 @@ def _before(ctx: Context, mention: Mention) -> list[tuple[int, int, Entity | Non
             continue
         break
     if start >= mention.token_start:
-        return []
+        return [], "before_name"
     # "X, vice mayor of Wuxi, and Y": a title between another person's name and a
     # comma is that person's appositive, not Y's title ("X, Academy academician Y" is Y's).
     if start >= 2 and doc[start - 1].text == "," and doc[mention.token_start - 1].lower_ in {",", "and"}:
         hit = ctx.ending_at(start - 1)
         if hit and hit[0].type == "person":
-            return []
+            return [], "before_name"
     # "SMIC was represented by its chairman X", "the university's party secretary X":
     # the possessive points back at the organisation last named.
     owner = _possessor(ctx, i) if i >= sent_start and _is_title_word(doc[start]) else None
     if owner is not None:
         units, stop = _units_after(ctx, start, mention.token_start)
         if units and all(t.text in {",", "and"} for t in doc[stop : mention.token_start]):
-            return [(s, e, b or owner) for s, e, b in units]
+            return [(s, e, b or owner) for s, e, b in units], "possessive"
     # Parse forward; keep the units that run up to the name without a gap.
     units, stop = _units_after(ctx, start, mention.token_start)
     if not units or any(t.text not in {",", "and"} for t in doc[stop : mention.token_start]):
         while units and units[0][0] < mention.token_start:
             rest, stop = _units_after(ctx, units[0][1], mention.token_start)
             if rest and all(t.text in {",", "and"} for t in doc[stop : mention.token_start]):
-                return rest
+                return rest, "before_name"
             units = rest
-        return []
-    return units
+        return [], "before_name"
+    return units, "before_name"
 
 
 
@@ -173,10 +179,10 @@ def _possessor(ctx: Context, i: int) -> Entity | None:
 
 def _units_after(
     ctx: Context, i: int, limit: int, *, appositive: bool = False
-) -> tuple[list[tuple[int, int, Entity | None]], int]:
+) -> tuple[list[Unit], int]:
     """Title units from token ``i``: role words with an optional "of <body>" or a body first."""
     doc = ctx.doc
-    units: list[tuple[int, int, Entity | None]] = []
+    units: list[Unit] = []
     while i < limit:
         while i < limit and doc[i].lower_ in {"the", "a", "an", "and", ","}:
             i += 1
@@ -231,7 +237,9 @@ def _units_after(
     return units, i
 
 
-def _after(ctx: Context, mention: Mention) -> list[tuple[int, int, Entity | None]]:
+def _after(ctx: Context, mention: Mention) -> tuple[list[Unit], str]:
+    """Title units after the name: an appositive ("X, vice mayor of Y") or a verb ("X was named
+    CTO of Y")."""
     doc = ctx.doc
     limit = ctx.sents[mention.sent].end
     i = mention.token_end
@@ -244,7 +252,7 @@ def _after(ctx: Context, mention: Mention) -> list[tuple[int, int, Entity | None
             while i < limit and doc[i].lower_ in {"as", "to"}:
                 i += 1
         units, _ = _units_after(ctx, i, limit, appositive=True)
-        return units
+        return units, "appositive"
     j = i
     while j < limit and doc[j].lower_ in _LINKS:
         j += 1
@@ -253,8 +261,8 @@ def _after(ctx: Context, mention: Mention) -> list[tuple[int, int, Entity | None
         while j < limit and doc[j].lower_ in {"as", "to", "the", "a", "an"}:
             j += 1
         units, _ = _units_after(ctx, j, limit, appositive=True)
-        return units
-    return []
+        return units, "appointment_verb"
+    return [], "appointment_verb"
 
 
 def find_positions(ctx: Context) -> list[Position]:
@@ -264,15 +272,17 @@ def find_positions(ctx: Context) -> list[Position]:
     for person in ctx.of_type("person"):
         for mention in person.mentions:
             found: list[Position] = []
-            for start, end, body in _before(ctx, mention):
+            units, shape = _before(ctx, mention)
+            for start, end, body in units:
                 tokens = list(ctx.doc[start:end])
                 title = _span_text(ctx, start, end)
                 words = title.split()
                 title = " ".join([*words[:-1], _singular(words[-1])]) if words else title
                 role = _role_text(tokens) if body else title
                 plural = bool(tokens) and tokens[-1].lower_ != _singular(tokens[-1].text).lower()
-                found.append(Position(person, title, role, body or _city_body(ctx, role), mention.sent,
-                                      plural))
+                city = None if body else _city_body(ctx, role)
+                found.append(Position(person, title, role, body or city, mention.sent, shape, plural,
+                                      city_post=city is not None))
             if not found:
                 # "City leaders X and Y": the second name shares the first one's title.
                 k = mention.token_start - 1
@@ -281,16 +291,17 @@ def find_positions(ctx: Context) -> list[Position]:
                     if hit and hit[0].type == "person":
                         for pos in previous.get(hit[1].token_start, []):
                             if pos.plural:  # "City leaders X and Y"; not "Mayor X and Y"
-                                found.append(Position(person, pos.title, pos.role, pos.body, mention.sent))
-            for start, end, body in _after(ctx, mention):
+                                found.append(Position(person, pos.title, pos.role, pos.body, mention.sent,
+                                                      "shared_title", city_post=pos.city_post))
+            units, shape = _after(ctx, mention)
+            for start, end, body in units:
                 tokens = list(ctx.doc[start:end])
                 role = _role_text(tokens)
                 if not role:
                     continue
-                found.append(
-                    Position(person, _span_text(ctx, start, end), role,
-                             body or _city_body(ctx, role), mention.sent)
-                )
+                city = None if body else _city_body(ctx, role)
+                found.append(Position(person, _span_text(ctx, start, end), role, body or city, mention.sent,
+                                      shape, city_post=city is not None))
             previous[mention.token_start] = found
             positions.extend(found)
     return positions
