@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from chipmap.atlas import Atlas
 from chipmap.extract.lexicon import IDIOMS
 from chipmap.extract.names import (
-    Candidate,
+    SpanProposal,
     government_bodies,
     pattern_candidates,
     pinyin_people,
@@ -27,6 +27,7 @@ from chipmap.extract.names import (
     split_ner_person,
     split_ner_place,
 )
+from chipmap.vocab import atlas_entity_type
 
 ENTITY_PIPE_NAME = "chipmap_entities_v1"
 _PRIORITY = {"atlas": 3, "pattern": 2, "ner": 1}
@@ -34,8 +35,8 @@ _NER_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FA
                "EVENT": "EVENT", "NORP": "NORP"}
 
 
-def _atlas_label(atlas: Atlas, entry_id: str) -> str:
-    return "ORG" if entry_id.startswith("org:") else "GPE"
+def _atlas_label(entry_id: str) -> str:
+    return "ORG" if atlas_entity_type(entry_id) == "org" else "GPE"
 
 
 class AtlasGazetteer:
@@ -82,13 +83,13 @@ class AtlasGazetteer:
                         seen[name].append(entry.id)
         return seen.items()
 
-    def candidates(self, doc: Doc) -> list[Candidate]:
-        found: list[Candidate] = []
+    def candidates(self, doc: Doc) -> list[SpanProposal]:
+        found: list[SpanProposal] = []
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
                 ids = doc.vocab.strings[match_id].split("|")
-                label = _atlas_label(self.atlas, ids[0])
-                found.append(Candidate(start, end, label, "atlas", ids[0] if len(ids) == 1 else ""))
+                label = _atlas_label(ids[0])
+                found.append(SpanProposal(start, end, label, "atlas", ids[0] if len(ids) == 1 else ""))
         return found
 
 
@@ -109,13 +110,13 @@ def _joins_known_names(doc: Doc, start: int, end: int, known: list[tuple[int, in
     return False
 
 
-def select_spans(doc: Doc, candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates, longest first, then by source priority."""
+def select_spans(doc: Doc, candidates: Iterable[SpanProposal]) -> list[SpanProposal]:
+    """Non-overlapping candidates, longest first, then by proposer priority (atlas, pattern, NER)."""
     ordered = sorted(
-        candidates, key=lambda c: (-c.length, -_PRIORITY[c.source], c.start)
+        candidates, key=lambda c: (-c.length, -_PRIORITY[c.proposer], c.start)
     )
     taken = [False] * len(doc)
-    chosen: list[Candidate] = []
+    chosen: list[SpanProposal] = []
     for cand in ordered:
         if any(taken[cand.start : cand.end]):
             continue
@@ -154,7 +155,7 @@ class EntitySelector:
         cands = self.gazetteer.candidates(doc)
         cands += pattern_candidates(doc)
         cands += pinyin_people(doc)
-        atlas_spans = [(c.start, c.end) for c in cands if c.source == "atlas"]
+        atlas_spans = [(c.start, c.end) for c in cands if c.proposer == "atlas"]
         for ent in doc.ents:
             label = _NER_LABELS.get(ent.label_)
             if not label:
@@ -176,10 +177,10 @@ class EntitySelector:
             # is a second mention, not part of the name.
             if end - start > 3 and doc[end - 1].text == ")" and doc[end - 3].text == "(" \
                     and doc[end - 2].text.isupper():
-                cands.append(Candidate(end - 2, end - 1, label, "ner"))
+                cands.append(SpanProposal(end - 2, end - 1, label, "ner"))
                 end -= 3
             elif end - start > 2 and doc[end - 2].text == "(" and doc[end - 1].text.isupper():
-                cands.append(Candidate(end - 1, end, label, "ner"))
+                cands.append(SpanProposal(end - 1, end, label, "ner"))
                 end -= 2
             if label == "ORG":
                 parts = split_ner_org(doc, start, end)
@@ -190,10 +191,10 @@ class EntitySelector:
             for start, end in parts:
                 if _joins_known_names(doc, start, end, atlas_spans):
                     continue
-                cands.append(Candidate(start, end, label, "ner"))
+                cands.append(SpanProposal(start, end, label, "ner"))
         place_starts = {c.start: c.end for c in cands if c.label == "GPE"}
         bodies = government_bodies(doc, place_starts)
-        cands = [c for c in cands if c.source == "atlas" or not _joins_known_names(
+        cands = [c for c in cands if c.proposer == "atlas" or not _joins_known_names(
             doc, c.start, c.end, [k for k in atlas_spans if k != (c.start, c.end)])]
         cands += bodies
         doc.spans["dates"] = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]

@@ -35,6 +35,7 @@ from chipmap.extract.lexicon import (
     TITLE_MODIFIERS,
 )
 from chipmap.extract.names import zone_like
+from chipmap.vocab import atlas_entity_type
 
 _LEADING_DET = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
@@ -123,15 +124,11 @@ def place_kind(name: str) -> str:
     return "city"
 
 
-def _atlas_type(entry_id: str) -> str:
-    return "org" if entry_id.startswith("org:") else "place"
-
-
 def _pick_atlas(atlas: Atlas, text: str, preferred: str, *, sure: bool = False) -> str:
     ids = atlas.lookup_loose(text, sure=sure)
     if not ids:
         return ""
-    same = [i for i in ids if _atlas_type(i) == preferred]
+    same = [i for i in ids if atlas_entity_type(i) == preferred]
     return (same or ids)[0]
 
 
@@ -159,14 +156,14 @@ def _classify(span: Span, label: str, atlas_id: str, atlas: Atlas) -> tuple[str,
     """(type, kind, atlas id) of a cleaned span, or type "" to drop it."""
     text = span.text
     if atlas_id:
-        return _atlas_type(atlas_id), "", atlas_id
+        return atlas_entity_type(atlas_id), "", atlas_id
     last = span[-1].lower_
     if label == "EVENT":
         return "event", "", ""
     preferred = "org" if label == "ORG" else "place"
     found = _pick_atlas(atlas, text, preferred, sure=label == "PERSON")
     if found:
-        return _atlas_type(found), "", found
+        return atlas_entity_type(found), "", found
     if label == "PERSON":
         if last in ORG_HEADS and last in STRONG_HEADS:
             return "org", _org_kind(text), ""
@@ -179,7 +176,7 @@ def _classify(span: Span, label: str, atlas_id: str, atlas: Atlas) -> tuple[str,
         if zone_like(span) and not any(t.lower_ in GOV_BODIES for t in span):
             return "place", place_kind(text), ""
         return "org", _org_kind(text), ""
-    if label in {"GPE", "ORG"} and (last in EVENT_HEADS or span[0].text in EVENT_BRANDS):
+    if label == "GPE" and (last in EVENT_HEADS or span[0].text in EVENT_BRANDS):
         return "event", "", ""
     if label == "GPE":
         if last in STRONG_HEADS:
@@ -252,7 +249,7 @@ def disambiguate(mentions: list[Mention], atlas: Atlas) -> list[Mention]:
             context.add(org.headquarters)
     out: list[Mention] = []
     for m in mentions:
-        ids = [i for i in atlas.lookup(m.text) if _atlas_type(i) == m.type]
+        ids = [i for i in atlas.lookup(m.text) if atlas_entity_type(i) == m.type]
         if len(ids) > 1:
             def fit(entry_id: str) -> int:
                 related = set(atlas.ancestors(entry_id))

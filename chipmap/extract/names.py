@@ -1,4 +1,4 @@
-"""Candidate names found by pattern: capitalised runs ending in a name head.
+"""SpanProposal names found by pattern: capitalised runs ending in a name head.
 
 spaCy's small model cuts long organisation names short ("Shanghai Xinsheng
 Semiconductor Technology Co" becomes two entities) and labels zones as FAC or
@@ -45,13 +45,13 @@ from chipmap.extract.lexicon import (
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
+class SpanProposal:
     """A proposed entity span with the label it would carry and where it came from."""
 
     start: int
     end: int
     label: str  # PERSON, ORG, GPE, EVENT
-    source: str  # "atlas", "pattern" or "ner"
+    proposer: str  # who proposed it: "atlas", "pattern" or "ner"
     atlas_id: str = ""
 
     @property
@@ -141,16 +141,6 @@ def _after_title(doc: Doc, start: int, end: int) -> int:
     return start
 
 
-def _is_place_head(doc: Doc, start: int, k: int) -> bool:
-    head = doc[k].lower_
-    if head not in PLACE_HEADS:
-        return False
-    if head in {"park", "city", "zone", "town", "area", "harbor", "harbour", "valley", "port"}:
-        # "Industrial Park", "Knowledge City", "New Area"; a lone "X City" is a city too.
-        return k > start
-    return k > start
-
-
 def _split_coordinated(doc: Doc, start: int, end: int, heads: frozenset[str]) -> list[tuple[int, int]]:
     """Split "A Bureau and B Bureau" into two names, keeping "Science and Technology" whole.
 
@@ -189,9 +179,9 @@ def _complement_end(doc: Doc, last: int, run_end: int) -> int:
     return last + 1
 
 
-def pattern_candidates(doc: Doc) -> list[Candidate]:
+def pattern_candidates(doc: Doc) -> list[SpanProposal]:
     """Names proposed by the shape of capitalised runs (orgs, places, events)."""
-    found: list[Candidate] = []
+    found: list[SpanProposal] = []
     for run_start, run_end in _run_ends(doc):
         if is_headline(doc[run_start].sent):
             continue
@@ -200,18 +190,16 @@ def pattern_candidates(doc: Doc) -> list[Candidate]:
         if start >= run_end:
             continue
         if doc[start].text in EVENT_BRANDS:
-            found.append(Candidate(start, run_end, "EVENT", "pattern"))
+            found.append(SpanProposal(start, run_end, "EVENT", "pattern"))
             continue
         for label, heads in (("EVENT", EVENT_HEADS), ("ORG", ORG_HEADS), ("GPE", PLACE_HEADS)):
             last = -1
             for k in range(start, run_end):
                 low = doc[k].lower_
-                if low in heads and (label != "GPE" or _is_place_head(doc, start, k)):
+                if low in heads:
                     last = k
-            if last <= start and not (label == "EVENT" and last == start):
-                continue
-            if label == "EVENT" and last == start:
-                continue
+            if last <= start:
+                continue  # a head word alone ("Conference", "Park") names nothing
             stop = _complement_end(doc, last, run_end) if label in {"ORG", "EVENT"} else last + 1
             if label == "ORG":
                 # "China Association for Science and Technology Reform": after a strong
@@ -226,7 +214,7 @@ def pattern_candidates(doc: Doc) -> list[Candidate]:
                 while s < e and doc[s].lower_ == "the":
                     s += 1
                 if e - s >= 2 and doc[s].lower_ not in CONNECTORS:
-                    found.append(Candidate(s, e, label, "pattern"))
+                    found.append(SpanProposal(s, e, label, "pattern"))
     return found
 
 
@@ -234,21 +222,21 @@ def pattern_candidates(doc: Doc) -> list[Candidate]:
 
 
 
-def government_bodies(doc: Doc, place_starts: dict[int, int]) -> list[Candidate]:
+def government_bodies(doc: Doc, place_starts: dict[int, int]) -> list[SpanProposal]:
     """Bodies written in lower case around a place name.
 
     "city government of Shanghai", "Chongqing municipal government", "economy and
     information bureau of Yuecheng district". ``place_starts`` maps the first token
     of each place candidate to its end.
     """
-    found: list[Candidate] = []
+    found: list[SpanProposal] = []
     for start, end in place_starts.items():
         # "<Place> municipal government"
         k = end
         while k < len(doc) and doc[k].lower_ in GOV_LEVELS:
             k += 1
         if k > end and k < len(doc) and doc[k].lower_ in GOV_BODIES:
-            found.append(Candidate(start, k + 1, "ORG", "pattern"))
+            found.append(SpanProposal(start, k + 1, "ORG", "pattern"))
             continue
         # "<level> <body> of <Place> [district]"
         if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in GOV_BODIES:
@@ -263,18 +251,18 @@ def government_bodies(doc: Doc, place_starts: dict[int, int]) -> list[Candidate]
             stop = end
             if stop < len(doc) and doc[stop].lower_ in {"district", "county", "city", "province"}:
                 stop += 1
-            found.append(Candidate(b, stop, "ORG", "pattern"))
+            found.append(SpanProposal(b, stop, "ORG", "pattern"))
     return found
 
 
-def split_ner_person(doc: Doc, start: int, end: int) -> list[Candidate]:
+def split_ner_person(doc: Doc, start: int, end: int) -> list[SpanProposal]:
     """"Windo Rise Tech Wang Zhongfeng": an org name run into a pinyin person name."""
     if end - start < 3:
-        return [Candidate(start, end, "PERSON", "ner")]
+        return [SpanProposal(start, end, "PERSON", "ner")]
     first, second = doc[end - 2], doc[end - 1]
     if first.lower_ in SURNAMES and is_pinyin(second.text) and doc[end - 3].lower_ in ORG_HEADS:
-        return [Candidate(start, end - 2, "ORG", "ner"), Candidate(end - 2, end, "PERSON", "ner")]
-    return [Candidate(start, end, "PERSON", "ner")]
+        return [SpanProposal(start, end - 2, "ORG", "ner"), SpanProposal(end - 2, end, "PERSON", "ner")]
+    return [SpanProposal(start, end, "PERSON", "ner")]
 
 
 def split_ner_org(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -317,9 +305,9 @@ def zone_like(span: Span) -> bool:
     return len(words) >= 2 and (words[-1] not in {"park", "city"} or any(w in ZONE_WORDS for w in words))
 
 
-def pinyin_people(doc: Doc) -> list[Candidate]:
+def pinyin_people(doc: Doc) -> list[SpanProposal]:
     """Two- or three-word pinyin names ("Wen Nuan", "Zhang Jing'an") the statistical NER may miss."""
-    found: list[Candidate] = []
+    found: list[SpanProposal] = []
     for token in doc[:-1]:
         nxt = doc[token.i + 1]
         if (
@@ -340,5 +328,5 @@ def pinyin_people(doc: Doc) -> list[Candidate]:
                 and prev.lower_ not in TITLE_HEADS
             ):
                 continue  # part of a longer capitalised name
-            found.append(Candidate(token.i, token.i + 2, "PERSON", "pattern"))
+            found.append(SpanProposal(token.i, token.i + 2, "PERSON", "pattern"))
     return found
