@@ -14,9 +14,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from chipmap.atlas import normalise_name
-from chipmap.extract.lexicon import LEGAL_SUFFIXES, ORG_HEADS, PLACE_HEADS
+from chipmap.extract.lexicon import COMPASS, LEGAL_SUFFIXES, ORG_HEADS, PLACE_HEADS
 from chipmap.extract.mentions import Mention
 
+#: Kind words a place's bare name does without ("Anhui province" is Anhui).
+_BARE_PLACE = re.compile(r"\s+(province|city|municipality|region|prefecture)$", re.IGNORECASE)
 _PLACE_SUFFIX = re.compile(r"\s+(area|province|district|city|county|prefecture|municipality)$")
 _GENERIC_WORDS = ORG_HEADS | PLACE_HEADS | {"china", "chinese", "international", "national",
                                              "new", "state", "global", "the", "of", "and"}
@@ -38,17 +40,30 @@ class Entity:
 
     @property
     def name(self) -> str:
-        """The fullest natural form used in the text."""
+        """The fullest natural form used in the text (for a place, one without a compass word
+        or lower-case words when there is one: "Jiangsu" over "eastern Jiangsu")."""
         forms = self.surface_forms
         if self.type == "place":
-            forms = sorted(forms, key=lambda f: (any(w.islower() for w in f.split()), -len(f)))
+            forms = sorted(forms, key=lambda f: (f.split()[0].lower() in COMPASS and len(f.split()) > 1,
+                                                 any(w.islower() for w in f.split()), -len(f)))
             return forms[0]
         return max(forms, key=len)
 
     @property
     def aliases(self) -> list[str]:
+        """Every other form the text uses, and for a place its bare name ("Anhui" for "Anhui
+        province", "Taiwan" for "Taiwan region")."""
         name = self.name
-        return [f for f in self.surface_forms if f != name]
+        forms = [f for f in self.surface_forms if f != name]
+        if self.type == "place":
+            for form in [name, *forms]:
+                bare = _BARE_PLACE.sub("", form)
+                words = bare.split()
+                if words and words[0].lower() in COMPASS and len(words) > 1:
+                    bare = " ".join(words[1:])
+                if bare and bare != form and bare not in forms and bare != name:
+                    forms.append(bare)
+        return forms
 
     @property
     def first(self) -> Mention:
@@ -69,6 +84,8 @@ def _key(mention: Mention) -> str:
     if body_of:
         # "municipal government of Chongqing" is "Chongqing municipal government"
         text = f"{body_of['place']} {body_of['level']} {body_of['body']}"
+    if mention.type == "person":
+        text = re.sub(r"['\u2019\u2018]", "", text)  # "Chen Run'er" and "Chen Runer" are one name
     norm = normalise_name(text)
     if mention.type == "place":
         norm = _PLACE_SUFFIX.sub("", norm) or norm

@@ -39,10 +39,8 @@ PLACE_HEADS = word_set("place_heads")
 ZONE_WORDS = word_set("zone_words")
 #: Kind of an organisation from a word in its name, checked last word first.
 KIND_WORDS: dict[str, str] = dict(_pairs("org_kind_words"))
-#: Bodies whose names end in words that usually mean something else.
-GOVERNMENT_PHRASES = word_list("government_phrases")
-#: "Research Center" and the like are academic even though "center" alone is not.
-ACADEMIC_PHRASES = word_list("academic_phrases")
+#: Phrases that settle an organisation's kind before its words do ("research center" is academic).
+KIND_PHRASES: list[tuple[str, str]] = _pairs("org_kind_phrases")
 #: Head words of job titles, lower-cased.
 TITLE_HEADS = word_set("title_heads")
 #: Words that can precede a title head inside the title ("executive vice mayor").
@@ -56,6 +54,8 @@ NOISE = word_set("noise_words")
 NOISE_PHRASES = word_set("noise_phrases")
 #: Nationality and regional adjectives: they name a place but are not place mentions.
 DEMONYMS: dict[str, str] = dict(_pairs("demonyms"))
+#: Compass words before a country: "East China" is China.
+COMPASS = word_set("compass_words")
 #: Common Chinese surnames in pinyin (first syllable of a name in Western order).
 SURNAMES = word_set("surnames")
 HONORIFICS = word_set("honorifics")

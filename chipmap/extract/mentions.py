@@ -16,14 +16,16 @@ from spacy.tokens import Doc, Span
 
 from chipmap.atlas import Atlas, normalise_name
 from chipmap.extract.lexicon import (
-    ACADEMIC_PHRASES,
+    COMPASS,
     DEMONYMS,
+    DESCRIPTORS,
     EVENT_BRANDS,
     EVENT_HEADS,
     GOV_BODIES,
-    GOVERNMENT_PHRASES,
     HONORIFICS,
+    KIND_PHRASES,
     KIND_WORDS,
+    LEGAL_SUFFIXES,
     MEASURES,
     NOISE,
     NOISE_PHRASES,
@@ -31,8 +33,12 @@ from chipmap.extract.lexicon import (
     PLACE_HEADS,
     REGION_WORDS,
     STRONG_HEADS,
+    SURNAMES,
+    TITLE_ACRONYMS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    ZONE_WORDS,
+    is_pinyin,
 )
 from chipmap.extract.names import zone_like
 from chipmap.vocab import atlas_entity_type
@@ -41,6 +47,8 @@ _LEADING_DET = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _NOISE_KEYS = frozenset(normalise_name(word) for word in NOISE) | NOISE
 
+#: Product codes and amounts NER takes for names: "SA8155P", "RMB116", "DDR4", "P3".
+_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Z]{1,5}\d+[A-Za-z]?\d*$")
 _FACILITY = re.compile(r"^(fab|line|phase|building|plant|block|lot|module)\s+[\dIVX]+[A-Z]?$", re.IGNORECASE)
 
 
@@ -99,10 +107,12 @@ def _clean_span(span: Span) -> Span | None:
 
 def _org_kind(name: str) -> str:
     low = name.lower()
-    if any(p in low for p in GOVERNMENT_PHRASES):
-        return "government"
-    if any(p in low for p in ACADEMIC_PHRASES):
-        return "academic"
+    core = low
+    while core.split() and core.split()[-1].strip(".,") in LEGAL_SUFFIXES:
+        core = core.rsplit(" ", 1)[0] if " " in core else ""
+    for phrase, kind in KIND_PHRASES:
+        if core.endswith(phrase):
+            return kind
     if " government" in f" {low}" or low.startswith("cpc "):
         return "government"
     words = re.findall(r"[a-z]+", low)
@@ -115,7 +125,7 @@ def _org_kind(name: str) -> str:
 def place_kind(name: str) -> str:
     """Kind of a place the atlas does not know, from the shape of its name."""
     low = name.lower()
-    if low.endswith(" province"):
+    if low.endswith((" province", " autonomous region")):
         return "province"
     if any(low.endswith(w) for w in REGION_WORDS):
         return "region"
@@ -149,7 +159,85 @@ def _is_noise(span: Span, text: str) -> bool:
         return True  # a bare title ("Dean", "Vice President")
     if _FACILITY.match(text):
         return True  # "Fab 9", "Phase II": a facility or stage, not an organisation
+    if len(span) == 1 and _CODE.match(text):
+        return True  # "SA8155P", "RMB116": a product code or an amount
     return bool(re.fullmatch(r"[\d\W]+", text))
+
+
+def _compass_country(span: Span, atlas: Atlas) -> str:
+    """"East China", "southwestern China": the atlas id of the country a compass word qualifies."""
+    if len(span) < 2 or span[0].lower_ not in COMPASS:
+        return ""
+    for entry_id in atlas.lookup(span[1:].text):
+        place = atlas.places.get(entry_id)
+        if place is not None and place.kind == "country":
+            return entry_id
+    return ""
+
+
+def _place_and_name(span: Span, atlas: Atlas) -> bool:
+    """"Hefei Xinyi": a known place followed by a word that is neither a place nor a place head
+    names a company there, not a place."""
+    if len(span) < 2 or span[-1].lower_ in PLACE_HEADS or not span[-1].text[:1].isupper():
+        return False
+    head = [i for i in atlas.lookup(span[0].text) if atlas_entity_type(i) == "place"]
+    rest = [i for i in atlas.lookup(span[1:].text) if atlas_entity_type(i) == "place"]
+    return bool(head) and not rest and not any(t.lower_ in PLACE_HEADS | ZONE_WORDS for t in span)
+
+
+_INVESTOR_NOUNS = frozenset({"fund", "funds", "investor", "investors"})
+
+
+def _descriptor_kind(word: str) -> str:
+    """The organisation kind a descriptor noun implies ("" when it is none)."""
+    if word in _INVESTOR_NOUNS:
+        return "investor"
+    return "company" if word in DESCRIPTORS or word.rstrip("s") in DESCRIPTORS else ""
+
+
+def _described_as_org(span: Span) -> str:
+    """"a memory chip firm, X", "funds such as X", "X, a chipmaker": the kind a descriptor noun
+    next to the name gives it, or ""."""
+    doc = span.doc
+    k = span.start - 1
+    while k >= max(0, span.start - 3) and doc[k].lower_ in {",", "such", "as", "including", "called", "named", "like"}:
+        k -= 1
+    if k >= 0 and _descriptor_kind(doc[k].lower_):
+        return _descriptor_kind(doc[k].lower_)
+    j = span.end
+    if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in {"a", "an", "the"}:
+        for t in doc[j + 2 : min(len(doc), j + 7)]:
+            if t.is_punct:
+                break
+            if _descriptor_kind(t.lower_):
+                return _descriptor_kind(t.lower_)
+    return ""
+
+
+def _org_not_person(span: Span, atlas: Atlas) -> str:
+    """The kind of organisation a span NER calls a person names, or "" for a person.
+
+    It ends in an organisation head ("X Manufacturing", "X Law Firm"), opens with a place
+    ("Hefei Changxin"), reads as pinyin without a single Chinese surname ("Huachuang
+    Shengjing" is a company; a person's name has a surname), or is described by an
+    organisation noun next to it ("a memory chip firm, X").
+    """
+    words = [t for t in span if t.is_alpha]
+    if not words:
+        return ""
+    described = _described_as_org(span)
+    if described == "investor":
+        return described
+    if span[-1].lower_ in ORG_HEADS and span[-1].lower_ not in TITLE_HEADS:
+        return _org_kind(span.text)
+    if len(span) >= 2 and any(atlas_entity_type(i) == "place" for i in atlas.lookup(span[0].text)) \
+            and span[0].lower_ not in SURNAMES:
+        return described or _org_kind(span.text)
+    names = [t.text.replace("\u2019", "'") for t in words]
+    if len(names) >= 2 and all(is_pinyin(w) for w in names) and not any(
+            w.lower() in SURNAMES for w in (names[0], names[-1])):
+        return described or _org_kind(span.text)
+    return described
 
 
 def _classify(span: Span, label: str, atlas_id: str, atlas: Atlas) -> tuple[str, str, str]:
@@ -165,10 +253,11 @@ def _classify(span: Span, label: str, atlas_id: str, atlas: Atlas) -> tuple[str,
     if found:
         return atlas_entity_type(found), "", found
     if label == "PERSON":
-        if last in ORG_HEADS and last in STRONG_HEADS:
-            return "org", _org_kind(text), ""
         if zone_like(span):
             return "place", place_kind(text), ""
+        as_org = _org_not_person(span, atlas)
+        if as_org:
+            return "org", as_org, ""
         if len(span) > 4 or any(t.like_num for t in span):
             return "", "", ""
         return "person", "", ""
@@ -181,6 +270,8 @@ def _classify(span: Span, label: str, atlas_id: str, atlas: Atlas) -> tuple[str,
     if label == "GPE":
         if last in STRONG_HEADS:
             return "org", _org_kind(text), ""
+        if _place_and_name(span, atlas):
+            return "org", "company", ""
         return "place", place_kind(text), ""
     return "", "", ""
 
@@ -205,10 +296,22 @@ def collect_mentions(doc: Doc, atlas: Atlas) -> list[Mention]:
         if ent.label_ == "PERSON" and span[0].lower_ in HONORIFICS and len(span) > 1:
             honorific = span[0].text
             span = span.doc[span.start + 1 : span.end]
+        if ent.label_ == "PERSON":
+            # "Mayor Li Na": NER sometimes takes the title into the name
+            while len(span) > 2 and (span[0].lower_ in TITLE_HEADS or span[0].lower_ in TITLE_MODIFIERS
+                                     or span[0].text in TITLE_ACRONYMS):
+                span = span.doc[span.start + 1 : span.end]
+        if ent.label_ == "ORG" and len(span) > 1 and span[0].lower_ in DEMONYMS and span[1].text.isupper():
+            span = span.doc[span.start + 1 : span.end]  # "Austrian AMS Company" is AMS Company
+        while len(span) > 1 and ent.label_ in {"GPE", "ORG"} and span[-1].lower_ in NOISE \
+                and span[-1].text.isupper():
+            span = span.doc[span.start : span.end - 1]  # "Wuxi IC": a place and a topic
         # A trailing title word ("IEEE Fellow") is not part of the name.
         if ent.label_ == "ORG" and len(span) > 1 and span[-1].lower_ in TITLE_HEADS:
             span = span.doc[span.start : span.end - 1]
         atlas_id = ent.ent_id_ if span.start == ent.start and span.end == ent.end else ""
+        if not atlas_id and ent.label_ == "GPE":
+            atlas_id = _compass_country(span, atlas)
         if _is_noise(span, span.text):
             continue
         kind_type, kind, found_id = _classify(span, ent.label_, atlas_id, atlas)
