@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from chipmap.atlas import Atlas
-from chipmap.extract.lexicon import IDIOMS
+from chipmap.extract.lexicon import IDIOMS, LEGAL_SUFFIXES
 from chipmap.extract.names import (
     SpanProposal,
     government_bodies,
@@ -27,6 +27,7 @@ from chipmap.extract.names import (
     split_ner_person,
     split_ner_place,
 )
+from chipmap.extract.repairs import complete_lists, extend_legal_tails, join_place_and_name
 from chipmap.vocab import atlas_entity_type
 
 ENTITY_PIPE_NAME = "chipmap_entities_v1"
@@ -96,10 +97,13 @@ class AtlasGazetteer:
 def _joins_known_names(doc: Doc, start: int, end: int, known: list[tuple[int, int]]) -> bool:
     """True when a span joins an atlas name to another name with "and" or a comma.
 
-    "Tsinghua Unigroup and Sino IC Capital", "Intel and Chartered Semiconductor":
-    when one whole side is a known name, the span is a list, not one name.
+    "Example Capital and Sample Semiconductor": when one whole side is a known name, the
+    span is a list, not one name; a side that is only a legal suffix ("... Investment and
+    Holding", "..., Inc.") belongs to the name.
     """
     for k in range(start + 1, end - 1):
+        if all(t.lower_.rstrip(".") in LEGAL_SUFFIXES for t in doc[k + 1 : end]):
+            continue
         if doc[k].lower_ in {"and", "&", ","} and (doc[k - 1].lower_, doc[k + 1].lower_) not in IDIOMS:
             left = any(s >= start and e <= k for s, e in known)
             right = any(s > k and e <= end for s, e in known)
@@ -199,7 +203,7 @@ class EntitySelector:
         cands += bodies
         doc.spans["dates"] = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
         spans = []
-        for cand in select_spans(doc, cands):
+        for cand in complete_lists(doc, join_place_and_name(doc, extend_legal_tails(doc, select_spans(doc, cands)))):
             span = Span(doc, cand.start, cand.end, label=cand.label)
             if cand.atlas_id:
                 span.id_ = cand.atlas_id

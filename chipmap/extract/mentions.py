@@ -135,10 +135,14 @@ def place_kind(name: str) -> str:
 
 
 def _pick_atlas(atlas: Atlas, text: str, preferred: str, *, sure: bool = False) -> str:
+    """The atlas entry a name found by NER or a pattern refers to, of the preferred type when
+    the atlas has one; a name ending in an organisation head never takes a place's entry."""
     ids = atlas.lookup_loose(text, sure=sure)
     if not ids:
         return ""
     same = [i for i in ids if atlas_entity_type(i) == preferred]
+    if not same and preferred == "org" and text.split()[-1].lower() in ORG_HEADS:
+        return ""
     return (same or ids)[0]
 
 

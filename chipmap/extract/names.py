@@ -22,6 +22,7 @@ from chipmap.extract.lexicon import (
     HYPHEN_ADJECTIVES,
     IDIOMS,
     LEADING_NOISE,
+    LEGAL_SUFFIXES,
     ORG_HEADS,
     PLACE_HEADS,
     STRONG_HEADS,
@@ -76,6 +77,8 @@ def _run_ends(doc: Doc) -> list[tuple[int, int]]:
         end = i + 1
         while j + 1 < n:
             nxt = doc[j + 1]
+            if doc[j].text.endswith(".") and nxt.lower_ in LEADING_NOISE:
+                break  # "... Co. The next sentence": an abbreviation's period ended the sentence
             if _is_cap(nxt) or (nxt.like_num and len(nxt.text) == 4):
                 j += 1
             elif (
@@ -144,9 +147,11 @@ def _after_title(doc: Doc, start: int, end: int) -> int:
 def _split_coordinated(doc: Doc, start: int, end: int, heads: frozenset[str]) -> list[tuple[int, int]]:
     """Split "A Bureau and B Bureau" into two names, keeping "Science and Technology" whole.
 
-    A coordinator splits when the words before it end in a head word, or when both
-    sides hold a strong head (Association, Academy, Bureau ...) and it does not join
-    an idiom pair.
+    A coordinator splits when the words before it end in a head word, when both sides
+    hold a strong head (Association, Academy, Bureau ...), when a lone pinyin name stands
+    before it ("Xinyuan and Example Electronics"), or when it is the second "and" of the
+    span before a strong-headed name; never inside an idiom pair, and never before legal
+    suffixes alone ("X Investment and Holding").
     """
     def strong(a: int, b: int) -> bool:
         return any(t.lower_ in STRONG_HEADS for t in doc[a:b])
@@ -155,17 +160,27 @@ def _split_coordinated(doc: Doc, start: int, end: int, heads: frozenset[str]) ->
     s = start
     splitters = {"and", "&", ","} | ({"of", "in"} if heads is PLACE_HEADS else set())
     for k in range(start + 1, end - 1):
-        if doc[k].lower_ not in splitters or k - 1 <= s:
+        if doc[k].lower_ not in splitters or k <= s:
             continue
         nxt = k + 2 if doc[k + 1].lower_ == "the" and k + 2 < end else k + 1
         left, right = doc[k - 1].lower_, doc[nxt].lower_
         if (left, right) in IDIOMS or not doc[nxt].text[:1].isupper():
             continue
+        if all(t.lower_ in LEGAL_SUFFIXES for t in doc[k + 1 : end]):
+            continue  # "... Investment and Holding": the suffix belongs to the name
         # A zone "of"/"in" a place splits on the zone head alone ("Binhai New Area of Shaoxing").
         rest_has_head = doc[k].lower_ in {"of", "in"} or any(t.lower_ in heads for t in doc[k + 1 : end])
+        if k - 1 == s:  # one word before the coordinator
+            lone = (doc[s].lower_ not in heads and doc[s].lower_ not in ZONE_WORDS and len(doc[s]) > 3
+                    and is_pinyin(doc[s].text) and doc[k].lower_ == "and" and rest_has_head)
+            if lone:
+                parts.append((s, k))
+                s = k + 1
+            continue
         ends_in_head = left in heads and rest_has_head
         both_strong = strong(s, k) and strong(k + 1, end)
-        if ends_in_head or both_strong:
+        second_and = doc[k].lower_ == "and" and any(t.lower_ == "and" for t in doc[s:k]) and strong(k + 1, end)
+        if ends_in_head or both_strong or second_and:
             parts.append((s, k))
             s = k + 1
     parts.append((s, end))
