@@ -39,7 +39,7 @@ def join_place_and_name(doc: Doc, chosen: list[SpanProposal]) -> list[SpanPropos
     name that is no place is one company named after its city."""
     out: list[SpanProposal] = []
     skip = False
-    for a, b in zip(chosen, [*chosen[1:], None], strict=True):
+    for a, b in zip(chosen, [*chosen[1:], None], strict=False):
         if skip:
             skip = False
             continue
