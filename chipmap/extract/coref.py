@@ -13,13 +13,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from chipmap.atlas import normalise_name
-from chipmap.extract.lexicon import COMPASS, LEGAL_SUFFIXES, ORG_HEADS, PLACE_HEADS
+from chipmap.atlas.index import core_name
+from chipmap.extract.lexicon import COMPASS, GOV_BODIES, GOV_LEVELS, LEGAL_SUFFIXES, ORG_HEADS, PLACE_HEADS
 from chipmap.extract.mentions import Mention
 
 #: Kind words a place's bare name does without ("Anhui province" is Anhui).
 _BARE_PLACE = re.compile(r"\s+(province|city|municipality|region|prefecture)$", re.IGNORECASE)
 _PLACE_SUFFIX = re.compile(r"\s+(area|province|district|city|county|prefecture|municipality)$")
+#: Letters two spellings of one name share at least (rapidfuzz ratio, 0-100).
+_SPELLING_RATIO = 90
 _GENERIC_WORDS = ORG_HEADS | PLACE_HEADS | {"china", "chinese", "international", "national",
                                              "new", "state", "global", "the", "of", "and"}
 
@@ -163,8 +168,126 @@ def _link_orgs(groups: dict[str, Entity], text: str) -> None:
                 if o.key != entity.key
                 and any(word in f.split() and "(" not in f for f in o.surface_forms)
             ]
+        if len(target) > 1:
+            # "ACM" with "ACM Research" and its unit "ACM Wuxi": the name it starts, not the unit's
+            places = _place_words(groups)
+            target = [o for o in target if any(
+                f.startswith(word + " ") and f.split()[-1].lower() not in places for f in o.surface_forms)]
         if len(target) == 1:
             _merge(groups, entity.key, target[0].key)
+
+
+def _place_words(groups: dict[str, Entity]) -> set[str]:
+    """Lower-cased names of the places the article names, for stripping them off org names."""
+    return {f.lower() for e in groups.values() if e.type == "place" for f in e.surface_forms}
+
+
+def _short_key(form: str, places: set[str]) -> tuple[str, bool]:
+    """An organisation name without a leading place, brackets, legal suffixes and generic
+    tails ("Jinan Example Technology Co., Ltd." -> "example"), and whether a place was cut."""
+    text = re.sub(r"\s*\([^)]*\)", "", form)
+    words = text.split()
+    cut = False
+    for n in (3, 2, 1):
+        if len(words) > n and " ".join(words[:n]).lower() in places:
+            words, cut = words[n:], True
+            break
+    return core_name(" ".join(words)), cut
+
+
+def _distinctive(key: str) -> bool:
+    return any(w not in _GENERIC_WORDS and w not in GOV_LEVELS and w not in GOV_BODIES for w in key.split())
+
+
+def _link_short_forms(groups: dict[str, Entity]) -> None:
+    """"Example Technology" is "Jinan Example Technology Co., Ltd.": a name that is another's
+    without its leading place, legal suffix or generic tail ("Technology") is the same
+    organisation. A parent and its local unit ("Example (Wuxi)") stay apart, and two names
+    with different leading places never merge.
+    """
+    places = _place_words(groups)
+    orgs = [e for e in groups.values() if e.type == "org"]
+    keyed: dict[str, list[tuple[Entity, bool]]] = {}
+    for org in orgs:
+        for form in org.surface_forms:
+            if re.search(r"\)$", form):
+                continue  # "Example (Wuxi)": a unit named by its place
+            key, cut = _short_key(form, places)
+            if key and _distinctive(key):
+                keyed.setdefault(key, []).append((org, cut))
+    for members in keyed.values():
+        distinct = list({id(o): (o, cut) for o, cut in members}.values())
+        if len(distinct) != 2:
+            continue
+        (a, cut_a), (b, cut_b) = distinct
+        if a.key not in groups or b.key not in groups or (cut_a and cut_b):
+            continue
+        if a.atlas_id and b.atlas_id and a.atlas_id != b.atlas_id:
+            continue
+        big, small = (a, b) if len(a.name) >= len(b.name) else (b, a)
+        if big.atlas_id or not small.atlas_id:
+            _merge(groups, small.key, big.key)
+        else:
+            _merge(groups, big.key, small.key)
+
+
+def _link_spelling_variants(groups: dict[str, Entity]) -> None:
+    """"Exmaple Microelectronics" and "Example Microelectronics": one misspelt organisation
+    (same number of words and digits, nearly the same letters)."""
+    orgs = [e for e in groups.values() if e.type == "org"]
+    for i, a in enumerate(orgs):
+        for b in orgs[i + 1 :]:
+            if a.key not in groups or b.key not in groups or (a.atlas_id and b.atlas_id):
+                continue
+            if any(_spelt_alike(x, y) for x in a.surface_forms for y in b.surface_forms):
+                big, small = (a, b) if len(a.mentions) >= len(b.mentions) or a.atlas_id else (b, a)
+                _merge(groups, small.key, big.key)
+
+
+def _spelt_alike(first: str, second: str) -> bool:
+    x, y = normalise_name(first), normalise_name(second)
+    if x == y or len(x) < 10 or len(x.split()) != len(y.split()) or re.sub(r"\D", "", x) != re.sub(r"\D", "", y):
+        return False
+    return fuzz.ratio(x, y) >= _SPELLING_RATIO
+
+
+def _link_former_names(groups: dict[str, Entity], text: str) -> None:
+    """"Example Tech (formerly Sample Electronics)": the former name is the same organisation."""
+    orgs = [e for e in groups.values() if e.type == "org"]
+    for entity in orgs:
+        for m in entity.mentions:
+            before = text[max(0, m.start - 20) : m.start].lower()
+            if not re.search(r"(\(|, )(formerly|previously)( known as)? $", before):
+                continue
+            owner = [o for o in orgs if o is not entity and any(
+                0 <= m.start - om.end <= 22 and om.sent == m.sent for om in o.mentions)]
+            if len(owner) == 1 and entity.key in groups and owner[0].key in groups:
+                _merge(groups, entity.key, owner[0].key)
+                break
+
+
+def _government_key(entity: Entity) -> str:
+    """"Example provincial government" and "People's Government of Example Province" both give
+    "example": the place a government is of."""
+    words = [w for w in normalise_name(entity.name).split()
+             if w not in GOV_LEVELS and w not in {"people", "province", "of", "the", "city"}]
+    if "government" not in words:
+        return ""
+    words.remove("government")
+    return " ".join(words)
+
+
+def _link_governments(groups: dict[str, Entity]) -> None:
+    """Two names for the government of one place are one organisation."""
+    seen: dict[str, Entity] = {}
+    for entity in [e for e in groups.values() if e.type == "org"]:
+        key = _government_key(entity)
+        if not key:
+            continue
+        if key in seen and seen[key].key in groups:
+            _merge(groups, entity.key, seen[key].key)
+        else:
+            seen[key] = entity
 
 
 def _link_people(groups: dict[str, Entity]) -> None:
@@ -207,6 +330,10 @@ def group_mentions(mentions: list[Mention], text: str) -> list[Entity]:
         entity.mentions.append(m)
         if not entity.kind and m.kind:
             entity.kind = m.kind
+    _link_former_names(groups, text)
+    _link_short_forms(groups)
+    _link_spelling_variants(groups)
+    _link_governments(groups)
     _link_orgs(groups, text)
     _link_people(groups)
     return sorted(groups.values(), key=lambda e: e.first.start)

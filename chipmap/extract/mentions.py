@@ -23,6 +23,7 @@ from chipmap.extract.lexicon import (
     EVENT_HEADS,
     GOV_BODIES,
     HONORIFICS,
+    HYPHEN_ADJECTIVES,
     KIND_PHRASES,
     KIND_WORDS,
     LEGAL_SUFFIXES,
@@ -68,6 +69,28 @@ class Mention:
     honorific: str = ""
 
 
+def _after_leading_title(span: Span) -> Span:
+    """"General Manager of Example Group" read as one name is the title and the group."""
+    k = span.start
+    doc = span.doc
+    while k < span.end and (doc[k].lower_ in TITLE_HEADS or doc[k].lower_ in TITLE_MODIFIERS
+                            or doc[k].text in TITLE_ACRONYMS or doc[k].lower_ == "and"):
+        k += 1
+    if span.start < k < span.end - 2 and doc[k].lower_ in {"of", "at"}:
+        k += 1
+        if doc[k].lower_ == "the":
+            k += 1
+        return doc[k : span.end]
+    return span
+
+
+def _hyphen_adjective(doc: Doc, start: int, end: int) -> bool:
+    """"Chinese-language", "state-owned" opening a span: an adjective, not part of the name
+    ("Lin-gang" is a name)."""
+    return start + 2 < end and doc[start + 1].text == "-" and (
+        doc[start + 2].lower_ in HYPHEN_ADJECTIVES or doc[start + 2].lower_ == "language")
+
+
 def _clean_span(span: Span) -> Span | None:
     """Drop leading determiners and honorifics, trailing possessives, titles and punctuation."""
     start, end = span.start, span.end
@@ -76,10 +99,10 @@ def _clean_span(span: Span) -> Span | None:
         doc[start].lower_ in {"the", "a", "an"}
         or doc[start].is_punct
         or doc[start].is_space
-        or (start + 2 < end and doc[start + 1].text == "-" and doc[start + 2].is_lower)
+        or _hyphen_adjective(doc, start, end)
     ):
         # "the" and "Chinese-language" before a name are not part of it
-        start += 3 if start + 2 < end and doc[start + 1].text == "-" else 1
+        start += 3 if _hyphen_adjective(doc, start, end) else 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in {"'s", "\u2019s", "'"}):
         if doc[end - 1].text == ")" and "(" in doc[start:end].text:
@@ -305,6 +328,8 @@ def collect_mentions(doc: Doc, atlas: Atlas) -> list[Mention]:
             while len(span) > 2 and (span[0].lower_ in TITLE_HEADS or span[0].lower_ in TITLE_MODIFIERS
                                      or span[0].text in TITLE_ACRONYMS):
                 span = span.doc[span.start + 1 : span.end]
+        if ent.label_ == "ORG":
+            span = _after_leading_title(span)
         if ent.label_ == "ORG" and len(span) > 1 and span[0].lower_ in DEMONYMS and span[1].text.isupper():
             span = span.doc[span.start + 1 : span.end]  # "Austrian AMS Company" is AMS Company
         while len(span) > 1 and ent.label_ in {"GPE", "ORG"} and span[-1].lower_ in NOISE \
