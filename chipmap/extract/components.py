@@ -91,6 +91,20 @@ class AtlasGazetteer:
                 ids = doc.vocab.strings[match_id].split("|")
                 label = _atlas_label(ids[0])
                 found.append(SpanProposal(start, end, label, "atlas", ids[0] if len(ids) == 1 else ""))
+        return found + self.datelines(doc)
+
+    def datelines(self, doc: Doc) -> list[SpanProposal]:
+        """"WUXI, May 3 -", "XIAMEN (Reuters) -": a place in capitals opening a paragraph."""
+        found: list[SpanProposal] = []
+        for sent in doc.sents:
+            for size in (2, 1):
+                span = doc[sent.start : sent.start + size]
+                if len(span) < size or not all(t.is_alpha and t.text.isupper() and len(t) > 1 for t in span):
+                    continue
+                ids = [i for i in self.atlas.lookup(span.text.title()) if atlas_entity_type(i) == "place"]
+                if len(ids) == 1:
+                    found.append(SpanProposal(span.start, span.end, "GPE", "atlas", ids[0]))
+                    break
         return found
 
 
@@ -170,12 +184,16 @@ class EntitySelector:
             start = ent.start
             while start < ent.end - 1 and doc[start].lower_ in {"the", "a", "an"}:
                 start += 1  # a determiner must not make NER's span look longer
-            # "China's Ministry of ...", "Shanghai's Lingang Special Area": a known place
-            # and a possessive before a name are a place of their own.
-            for k in range(start + 1, min(ent.end - 1, start + 4)):
-                if doc[k].lower_ in {"'s", "\u2019s"} and (start, k) in atlas_spans:
-                    start = k + 1
-                    break
+            # "China's Ministry of ...", "Jiangsu's Example Park": a possessive inside a span
+            # ends the owner's name; the rest is a name of its own.
+            for k in range(start + 1, ent.end - 1):
+                if doc[k].lower_ not in {"'s", "\u2019s"} or doc[k - 1].lower_ == "people":
+                    continue
+                if (start, k) not in atlas_spans:
+                    # "Example's Sample Micro": the owner and its unit are two names
+                    cands.append(SpanProposal(start, k, label, "ner"))
+                start = k + 1
+                break
             end = ent.end
             # "China Semiconductor Industry Association (CSIA)": the bracketed acronym
             # is a second mention, not part of the name.

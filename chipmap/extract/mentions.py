@@ -408,10 +408,12 @@ def bracketed_units(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.type != "org" or m.token_end + 1 >= len(doc):
             continue
-        # "SMIC Beijing": a city written straight after the company names its unit there
+        # "Example Wuxi", "Example China": a city or country written straight after the
+        # company names its unit there
         plain = places.get(m.token_end)
-        if plain and plain.kind == "city" and m.end == plain.start - 1 and (
-            plain.token_end >= len(doc) or not doc[plain.token_end].text[:1].isupper()
+        if plain and plain.kind in {"city", "country"} and m.end == plain.start - 1 and (
+            plain.token_end >= len(doc) or not (doc[plain.token_end].text[:1].isupper()
+                                                or doc[plain.token_end].lower_ in {"'s", "\u2019s"})
         ):
             span = doc[m.token_start : plain.token_end]
             extra.append(Mention(span.text, "org", span.start_char, span.end_char, m.token_start,
@@ -441,10 +443,22 @@ def nested_orgs(doc: Doc, mentions: list[Mention], atlas: Atlas) -> list[Mention
             rest = span[k + 1 :]
             if rest[0].lower_ == "the":
                 rest = rest[1:]
-            if len(rest) >= 2 and rest[-1].lower_ in STRONG_HEADS and rest[-1].lower_ in ORG_HEADS \
-                    and not any(t.lower_ == "of" for t in rest):
+            ends_in_head = rest[-1].lower_ in STRONG_HEADS and rest[-1].lower_ in ORG_HEADS \
+                and not any(t.lower_ == "of" for t in rest)
+            # "Centre of the Ministry of Commerce": a body named head first
+            head_first = rest[0].lower_ in STRONG_HEADS and len(rest) >= 3 and rest[1].lower_ in {"of", "for"}
+            if len(rest) >= 2 and (ends_in_head or head_first):
                 found = _pick_atlas(atlas, rest.text, "org")
                 extra.append(Mention(rest.text, "org", rest.start_char, rest.end_char, rest.start,
                                      rest.end, m.sent, _org_kind(rest.text), found, ""))
                 break
+    for m in mentions:
+        span = doc[m.token_start : m.token_end]
+        # "EXA Electronics Sub-Council": a unit named after its parent's acronym
+        if m.type == "org" and len(span) >= 4 and span[0].text.isupper() and len(span[0].text) >= 3 \
+                and span[0].is_alpha and span[-1].lower_ in STRONG_HEADS:
+            first = span[:1]
+            found = _pick_atlas(atlas, first.text, "org")
+            extra.append(Mention(first.text, "org", first.start_char, first.end_char, first.start,
+                                 first.end, m.sent, "", found, ""))
     return sorted(mentions + extra, key=lambda x: (x.start, -x.end))

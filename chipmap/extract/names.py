@@ -240,18 +240,19 @@ def pattern_candidates(doc: Doc) -> list[SpanProposal]:
 def government_bodies(doc: Doc, place_starts: dict[int, int]) -> list[SpanProposal]:
     """Bodies written in lower case around a place name.
 
-    "city government of Shanghai", "Chongqing municipal government", "economy and
-    information bureau of Yuecheng district". ``place_starts`` maps the first token
-    of each place candidate to its end.
+    "city government of Xiamen", "Wuxi municipal government", "Yuhang district government",
+    "science and technology bureau of Pudong district", "Anhui provincial committee of the
+    Example League". ``place_starts`` maps the first token of each place candidate to its end.
     """
     found: list[SpanProposal] = []
+    place_ends = set(place_starts.values())
     for start, end in place_starts.items():
         # "<Place> municipal government"
         k = end
         while k < len(doc) and doc[k].lower_ in GOV_LEVELS:
             k += 1
-        if k > end and k < len(doc) and doc[k].lower_ in GOV_BODIES:
-            found.append(SpanProposal(start, k + 1, "ORG", "pattern"))
+        if (k > end or doc[end - 1].lower_ in GOV_LEVELS) and k < len(doc) and doc[k].lower_ in GOV_BODIES:
+            found.append(SpanProposal(start, _of_named_body(doc, k + 1), "ORG", "pattern"))
             continue
         # "<level> <body> of <Place> [district]"
         if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in GOV_BODIES:
@@ -263,11 +264,29 @@ def government_bodies(doc: Doc, place_starts: dict[int, int]) -> list[SpanPropos
                 b -= 1
             while b < start and doc[b].lower_ in {"and", "the"}:
                 b += 1
+            if b in place_ends:
+                continue  # "Hefei city government of ...": the place before the body is its place
             stop = end
             if stop < len(doc) and doc[stop].lower_ in {"district", "county", "city", "province"}:
                 stop += 1
             found.append(SpanProposal(b, stop, "ORG", "pattern"))
     return found
+
+
+def _of_named_body(doc: Doc, end: int) -> int:
+    """Extend a lower-case body over "of the <Organisation>" ("committee of the Example League")."""
+    k = end
+    if k + 1 < len(doc) and doc[k].lower_ == "of":
+        k += 1
+        if doc[k].lower_ == "the":
+            k += 1
+        j = k
+        while j < len(doc) and (_is_cap(doc[j]) or (doc[j].lower_ in CONNECTORS and j + 1 < len(doc)
+                                                    and _is_cap(doc[j + 1]))):
+            j += 1
+        if j > k + 1 and doc[j - 1].lower_ in ORG_HEADS:
+            return j
+    return end
 
 
 def split_ner_person(doc: Doc, start: int, end: int) -> list[SpanProposal]:
