@@ -172,7 +172,8 @@ def _link_orgs(groups: dict[str, Entity], text: str) -> None:
             # "ACM" with "ACM Research" and its unit "ACM Wuxi": the name it starts, not the unit's
             places = _place_words(groups)
             target = [o for o in target if any(
-                f.startswith(word + " ") and f.split()[-1].lower() not in places for f in o.surface_forms)]
+                f.startswith(word + " ") and "(" not in f and f.split()[-1].lower() not in places
+                for f in o.surface_forms)]
         if len(target) == 1:
             _merge(groups, entity.key, target[0].key)
 

@@ -76,7 +76,10 @@ def _after_leading_title(span: Span) -> Span:
     while k < span.end and (doc[k].lower_ in TITLE_HEADS or doc[k].lower_ in TITLE_MODIFIERS
                             or doc[k].text in TITLE_ACRONYMS or doc[k].lower_ == "and"):
         k += 1
-    if span.start < k < span.end - 2 and doc[k].lower_ in {"of", "at"}:
+    lead = doc[span.start : k]
+    titled = any(t.lower_ in TITLE_HEADS or t.text in TITLE_ACRONYMS for t in lead)
+    if titled and not any(t.lower_ in STRONG_HEADS for t in lead) and span.start < k < span.end - 2 \
+            and doc[k].lower_ in {"of", "at"}:
         k += 1
         if doc[k].lower_ == "the":
             k += 1
@@ -188,6 +191,8 @@ def _is_noise(span: Span, text: str) -> bool:
         return True  # "Fab 9", "Phase II": a facility or stage, not an organisation
     if len(span) == 1 and _CODE.match(text):
         return True  # "SA8155P", "RMB116": a product code or an amount
+    if len(span) == 1 and low.rstrip(".") in ORG_HEADS:
+        return True  # "Group", "Inc.": a head word alone names nothing
     return bool(re.fullmatch(r"[\d\W]+", text))
 
 
