@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from chipmap.atlas import Atlas
 from chipmap.extract.coref import Entity
@@ -43,16 +43,25 @@ class Context:
     by_token: dict[int, tuple[Entity, Mention]] = field(default_factory=dict)
     sents: list[Span] = field(default_factory=list)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    _sent_of: list[int] = field(default_factory=list, repr=False)
     _items: dict[int, list[Item]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.sents = list(self.doc.sents)
+        self._sent_of = [0] * len(self.doc)
+        for index, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
+                self._sent_of[i] = index
         pairs = [(e, m) for e in self.entities for m in e.mentions]
         # Longer mentions win a token: "School of X of Nanjing University" over
         # the "Nanjing University" nested in it.
         for entity, m in sorted(pairs, key=lambda p: p[1].token_end - p[1].token_start):
             for i in range(m.token_start, m.token_end):
                 self.by_token[i] = (entity, m)
+
+    def sent_index(self, token: Token) -> int:
+        """The index of the sentence a token is in."""
+        return self._sent_of[token.i]
 
     def at(self, token_index: int) -> tuple[Entity, Mention] | None:
         """The entity mentioned at this token, if any."""

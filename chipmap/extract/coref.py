@@ -166,7 +166,7 @@ def _link_orgs(groups: dict[str, Entity], text: str) -> None:
             target = [
                 o for o in multi
                 if o.key != entity.key
-                and any(word in f.split() and "(" not in f for f in o.surface_forms)
+                and any(word in f.split() and not f.endswith(")") for f in o.surface_forms)
             ]
         if len(target) > 1:
             # "ACM" with "ACM Research" and its unit "ACM Wuxi": the name it starts, not the unit's

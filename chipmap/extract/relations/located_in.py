@@ -1,11 +1,12 @@
 """located_in: where an organisation is, one rule per way news says it.
 
-Sentence shapes: a "<place>-based" adjective before the organisation or in an appositive
-after it; a site noun placed "in <place>" ("its plant in Y"); a list of organisations
-"in <place>"; a possessive site ("X's Wuxi fab"); a placing verb ("founded in Y",
-"settled in Y"); a place and a descriptor before the name ("Wuxi chip company X"); a
-place that takes organisations in ("Y has attracted A and B"); and, article-wide, a
-place the article names written inside the organisation's own name.
+Most shapes are read off the dependency parse: a preposition "in"/"at" governing places,
+attached to a placing participle ("based in A", "headquartered in A"), a placing verb
+("was founded in A", "will build a fab in A"), a site noun ("its plant in A", "the
+company's fab in A"), or the organisation's own name ("X in A"). Others are read from the
+tokens around the names: "A-based X", "A's X", "A chip company X", "X (A, China)", a
+place that is home to a list of companies, "companies in A such as X and Y", and a place
+the article names inside the organisation's own name ("Wuxi Example Fund", "Example China").
 """
 
 from __future__ import annotations
@@ -13,208 +14,329 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from spacy.tokens import Token
+
 from chipmap.extract.context import Context, Item
 from chipmap.extract.coref import Entity
-from chipmap.extract.lexicon import DESCRIPTORS, HOST_VERBS, SETTLE_VERBS, SITE_NOUNS
+from chipmap.extract.lexicon import DESCRIPTORS, HOST_VERBS, SETTLE_VERBS
+from chipmap.extract.relations.grammar import (
+    is_site,
+    org_at,
+    org_of,
+    owner_of_site,
+    place_at,
+    places_governed,
+    singular,
+    subject,
+)
 from chipmap.extract.relations.registry import ENGLISH, Node
 from chipmap.extract.rules import Found
 
-_BASED = frozenset({"based", "headquartered"})
+_IN = frozenset({"in", "at", "inside", "within"})
+#: Participles that place what they modify: "a maker based in A", "X, headquartered in A".
+_PLACED = frozenset({"based", "headquartered", "located", "situated", "registered", "domiciled"})
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
-_APPOSITIVE_OPENERS = frozenset({", a", ", an", ", the", "is a", "is an", ", one", "a", "an"})
-_IN = frozenset({"in", "at", ", in", "located in", ", located in", "based in", ", based in", "in the", "at the"})
-_LIST_GLUE = frozenset({",", "and", ", and", "&"})
+#: Words between "A's" and a name that make it a ranking, not a location ("A's largest X").
+_RANKING = frozenset({"top", "leading", "biggest", "largest", "first", "second", "third", "major", "main",
+                      "only", "best", "most", "no.", "number"})
+#: Words that introduce the members of a group ("companies in A such as X and Y").
+_INTRODUCERS = frozenset({"including", "include", "includes", "included", "like", "as"})
+#: Tokens between a place and "-based" and the name it qualifies ("A-based pure-play foundry X").
+_BASED_REACH = 6
+#: Tokens of descriptors a list of names may have between its members ("vendors X and Y, brands Z").
+_LIST_GAP = 5
 
 
-def _places(ctx: Context, sent: int) -> Iterator[tuple[int, Item]]:
-    for idx, item in enumerate(ctx.items(sent)):
-        if item.entity.type == "place":
-            yield idx, item
+def _with_conjuncts(ctx: Context, org: Entity, token: Token) -> list[Entity]:
+    """``org`` and the organisations coordinated with the word that names it ("A, B and C")."""
+    out = [org]
+    for t in token.conjuncts:
+        other = org_at(ctx, t)
+        if other is not None and other not in out:
+            out.append(other)
+    return out
 
 
-def _based_on(ctx: Context, item: Item) -> bool:
-    doc = ctx.doc
-    return item.end + 2 <= len(doc) and doc[item.end].text == "-" and doc[item.end + 1].lower_ in _BASED
+def _preps(ctx: Context, sent: int) -> Iterator[tuple[Token, list[Entity]]]:
+    """Each "in"/"at" of the sentence with the places it governs."""
+    for token in ctx.sents[sent]:
+        if token.lower_ in _IN and token.dep_ == "prep":
+            places = places_governed(ctx, token)
+            if places:
+                yield token, places
 
 
-@ENGLISH.rule("located_in.based_before_name", "located_in", 0.9)
-def based_before_name(ctx: Context, sent: int) -> Iterator[Found[Node]]:
-    """"Hangzhou-based Example Microsystems": the adjective right before the name."""
-    items = ctx.items(sent)
-    for idx, place in _places(ctx, sent):
-        if not _based_on(ctx, place):
+@ENGLISH.rule("located_in.placed_participle", "located_in", 0.85)
+def placed_participle(ctx: Context, sent: int) -> Iterator[Found[Node]]:
+    """"X, a chipmaker based in A", "X is headquartered in A", "Headquartered in A, X ..."."""
+    for prep, places in _preps(ctx, sent):
+        verb = prep.head
+        if verb.lower_ not in _PLACED:
             continue
-        nxt = items[idx + 1] if idx + 1 < len(items) else None
-        if nxt and nxt.entity.type == "org" and nxt.start - (place.end + 2) <= 3:
-            yield Found(nxt.entity, place.entity)
-
-
-@ENGLISH.rule("located_in.based_appositive", "located_in", 0.85)
-def based_appositive(ctx: Context, sent: int) -> Iterator[Found[Node]]:
-    """"Example Microsystems, a Hangzhou-based designer": the adjective in an appositive."""
-    items = ctx.items(sent)
-    doc = ctx.doc
-    for idx, place in _places(ctx, sent):
-        if not _based_on(ctx, place) or idx == 0:
+        who = verb.head if verb.dep_ in {"acl", "amod"} else subject(verb)
+        if who is None:
             continue
-        nxt = items[idx + 1] if idx + 1 < len(items) else None
-        if nxt and nxt.entity.type == "org" and nxt.start - (place.end + 2) <= 3:
-            continue  # the adjective belongs to the name after it
-        prev = items[idx - 1]
-        if prev.entity.type == "org" and doc[prev.end : place.start].text.strip().lower() in _APPOSITIVE_OPENERS:
-            yield Found(prev.entity, place.entity)
-
-
-def _site_owner(ctx: Context, items: list[Item], idx: int) -> Entity | None:
-    """The company whose plant, fab or centre is placed "in <place>" right here.
-
-    Reads "<site noun> in [the] <place>" and gives the nearest company named before it in
-    the sentence (an "its" in between refers to the same one).
-    """
-    doc = ctx.doc
-    k = items[idx].start - 1
-    if k >= 0 and doc[k].lower_ == "the":
-        k -= 1
-    if k < 1 or doc[k].lower_ not in {"in", "at"} or doc[k - 1].lower_ not in SITE_NOUNS:
-        return None
-    for item in reversed(items[:idx]):
-        if item.end > k - 1:
+        org = owner_of_site(ctx, who) if is_site(who) else org_of(ctx, who)
+        if org is None or org.type != "org":
             continue
-        if item.entity.type == "place":
-            return None  # a place between the company and the site noun belongs to another clause
-        if item.entity.type == "org" and item.entity.kind == "company":
-            return item.entity
-    return None
+        for owner in _with_conjuncts(ctx, org, who):
+            for place in places:
+                yield Found(owner, place)
 
 
-@ENGLISH.rule("located_in.site_in_place", "located_in", 0.7)
+@ENGLISH.rule("located_in.placing_verb", "located_in", 0.75)
+def placing_verb(ctx: Context, sent: int) -> Iterator[Found[Node]]:
+    """"X was founded in A in 2016", "X set up a unit in A", "Registered in A, X ..."."""
+    for prep, places in _preps(ctx, sent):
+        verb = prep.head
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lower_ in _PLACED or verb.lower_ not in SETTLE_VERBS:
+            continue
+        who = subject(verb)
+        org = org_of(ctx, who) if who is not None else None
+        if org is not None and org.kind in {"company", "investor", "academic", ""}:
+            for place in places:
+                yield Found(org, place)
+
+
+@ENGLISH.rule("located_in.site_in_place", "located_in", 0.75)
 def site_in_place(ctx: Context, sent: int) -> Iterator[Found[Node]]:
-    """"X said its plant in Changzhou ...", "a wafer fab in Xiamen"; with "in Y's Z area", Z too."""
-    items = ctx.items(sent)
-    doc = ctx.doc
-    for idx, place in _places(ctx, sent):
-        owner = _site_owner(ctx, items, idx)
-        if owner is None:
+    """"its plant in A", "the company's fab in A", "X will build a packaging base in A"."""
+    for prep, places in _preps(ctx, sent):
+        head = prep.head
+        site = head if is_site(head) or _set_up(head) else next(
+            (c for c in head.children if c.dep_ in {"dobj", "nsubjpass", "attr"} and (is_site(c) or _set_up(c))),
+            None) if head.pos_ in {"VERB", "AUX"} else None
+        if site is None:
             continue
-        yield Found(owner, place.entity)
-        nxt = items[idx + 1] if idx + 1 < len(items) else None
-        if nxt and nxt.entity.type == "place" and doc[place.end : nxt.start].text.strip() in _POSSESSIVE:
-            yield Found(owner, nxt.entity)
+        owner = owner_of_site(ctx, site)
+        if owner is not None and owner.type == "org":
+            for place in places:
+                yield Found(owner, place)
 
 
-def _org_list_before(ctx: Context, items: list[Item], index: int) -> list[Entity]:
-    """Organisations coordinated right before item ``index`` ("A, B and C in X")."""
-    orgs: list[Entity] = []
-    boundary = items[index].start
-    for item in reversed(items[:index]):
-        between = ctx.doc[item.end : boundary].text.strip().lower()
-        if item.entity.type != "org":
-            break
-        if orgs and between not in _LIST_GLUE:
-            break
-        if not orgs and between not in _IN:
-            break
-        orgs.append(item.entity)
-        boundary = item.start
-    return orgs
-
-
-@ENGLISH.rule("located_in.org_list_in_place", "located_in", 0.75)
-def org_list_in_place(ctx: Context, sent: int) -> Iterator[Found[Node]]:
-    """"Alpha Chips, Beta Devices and Gamma Foundry in Hefei ...": each listed name is there."""
-    items = ctx.items(sent)
-    for idx, place in _places(ctx, sent):
-        for org in _org_list_before(ctx, items, idx):
-            yield Found(org, place.entity)
+def _set_up(noun: Token) -> bool:
+    """"establish an investment company in A": an organisation noun a placing verb sets up."""
+    return (noun.lower_ in DESCRIPTORS or singular(noun.text) in DESCRIPTORS) and noun.dep_ == "dobj" \
+        and noun.head.lower_ in SETTLE_VERBS and not noun.ent_type_
 
 
 @ENGLISH.rule("located_in.possessive_site", "located_in", 0.85)
 def possessive_site(ctx: Context, sent: int) -> Iterator[Found[Node]]:
-    """"Example Foundry's Xiamen fab": the owner, a possessive, the place, a site noun."""
+    """"Example Foundry's Xiamen fab", "X's Jinan branch": owner, possessive, place, site noun."""
     items = ctx.items(sent)
     doc = ctx.doc
-    for idx, place in _places(ctx, sent):
-        if idx == 0 or place.end >= len(doc) or doc[place.end].lower_ not in SITE_NOUNS:
+    for idx, place in enumerate(items):
+        if place.entity.type != "place" or idx == 0 or place.end >= len(doc) or not is_site(doc[place.end]):
             continue
         prev = items[idx - 1]
         if prev.entity.type == "org" and doc[prev.end : place.start].text.strip() in _POSSESSIVE:
             yield Found(prev.entity, place.entity)
 
 
-def _settled(ctx: Context, sent: int) -> list[tuple[Entity, Item]]:
-    """(company, place) pairs of "<company> <placing verb> in <place>" in one sentence."""
-    doc = ctx.doc
-    items = ctx.items(sent)
-    if not {t.lower_ for t in ctx.sents[sent]} & SETTLE_VERBS:
-        return []
-    orgs = [i.entity for i in items if i.entity.type == "org" and i.entity.kind == "company"]
-    if len({o.key for o in orgs}) != 1:
-        return []
-    org = orgs[0]
-    org_at = next(i.start for i in items if i.entity is org)
-    sent_start = ctx.sents[sent].start
-    out = []
-    for place in items:
-        if place.entity.type != "place" or place.start == 0:
+@ENGLISH.rule("located_in.org_in_place", "located_in", 0.7)
+def org_in_place(ctx: Context, sent: int) -> Iterator[Found[Node]]:
+    """"X and Y in A expanded ...": a place phrase attached to the names themselves."""
+    for prep, places in _preps(ctx, sent):
+        org = org_at(ctx, prep.head)
+        if org is None:
             continue
-        start = place.start
-        prep = doc[start - 1].lower_ if doc[start - 1].lower_ != "the" else doc[start - 2].lower_
-        verb = next((t for t in reversed(doc[max(0, start - 6) : start]) if t.lower_ in SETTLE_VERBS), None)
-        if verb is None or prep not in {"in", "at"}:
+        for owner in _with_conjuncts(ctx, org, prep.head):
+            for place in places:
+                yield Found(owner, place)
+
+
+def _members(ctx: Context, sent: int, start: int) -> list[Entity]:
+    """The organisations listed from token ``start`` on ("X, Y and Z", "vendors X and Y, brands Z")."""
+    found: list[Entity] = []
+    last_end: int | None = None
+    for item in ctx.items(sent):
+        if item.start < start:
             continue
-        # The company must own the verb: it comes before the verb with no other place in
-        # between, or the sentence opens with the participle ("Set up in 2019 in Y, X ...").
-        owns = (org_at < verb.i and not any(
-            i.entity.type == "place" and org_at < i.start < verb.i for i in items
-        )) or (verb.i - sent_start <= 2 and org_at > start)
-        if owns:
-            out.append((org, place))
-    return out
+        if item.entity.type != "org":
+            if found:
+                break
+            continue
+        if last_end is None and item.start - start > _LIST_GAP:
+            break
+        if last_end is not None:
+            gap = ctx.doc[last_end : item.start]
+            if len(gap) > _LIST_GAP or any((t.is_punct and t.text != ",") or t.pos_ in {"VERB", "AUX"}
+                                           or not (t.is_lower or t.text == ",") for t in gap):
+                break
+        found.append(item.entity)
+        last_end = item.end
+    return found
 
 
-@ENGLISH.rule("located_in.settle_verb", "located_in", 0.7)
-def settle_verb(ctx: Context, sent: int) -> Iterator[Found[Node]]:
-    """"X was founded in Y", "Registered in Y in 2019, X ..." (the one company of the sentence)."""
-    for org, place in _settled(ctx, sent):
-        yield Found(org, place.entity)
+def _introduced(ctx: Context, group: Token) -> list[Entity]:
+    """Organisations a group noun introduces: "backers like X and Y", "firms such as X"."""
+    for child in group.children:
+        if child.dep_ == "prep" and child.lower_ in {"like", "including", "as"}:
+            for obj in child.children:
+                org = org_at(ctx, obj) if obj.dep_ == "pobj" else None
+                if org is not None:
+                    return _with_conjuncts(ctx, org, obj)
+    return []
 
 
-@ENGLISH.rule("located_in.settle_verb_container", "located_in", 0.6)
-def settle_verb_container(ctx: Context, sent: int) -> Iterator[Found[Node]]:
-    """"X settled in the Y Science City of Z District": the place that contains the one named."""
+@ENGLISH.rule("located_in.members_in_place", "located_in", 0.7)
+def members_in_place(ctx: Context, sent: int) -> Iterator[Found[Node]]:
+    """"chipmakers in A include X, Y and Z", "firms have centres in A, including X and Y"."""
+    span = ctx.sents[sent]
+    for prep, places in _preps(ctx, sent):
+        group = prep.head
+        if group.dep_ == "acl":  # "players operating in A, such as X"
+            group = group.head
+        if group.pos_ in {"VERB", "AUX"}:
+            group = next((c for c in group.children if c.dep_ in {"dobj", "nsubj"}), group)
+        if org_at(ctx, group) is not None or not (group.tag_ in {"NNS", "NNPS"} or is_site(group)):
+            continue
+        listed = _introduced(ctx, group)
+        if listed:
+            for org in listed:
+                for place in places:
+                    yield Found(org, place)
+            continue
+        for t in ctx.doc[prep.i + 1 : span.end]:
+            if t.lower_ in _INTRODUCERS and (t.lower_ != "as" or ctx.doc[t.i - 1].lower_ == "such"):
+                for org in _members(ctx, sent, t.i + 1):
+                    for place in places:
+                        yield Found(org, place)
+                break
+
+
+@ENGLISH.rule("located_in.where_clause", "located_in", 0.8)
+def where_clause(ctx: Context, sent: int) -> Iterator[Found[Node]]:
+    """"... in A, where its headquarters are", "A, where X opened a plant"."""
+    for token in ctx.sents[sent]:
+        place = place_at(ctx, token)
+        if place is None:
+            continue
+        for clause in (c for c in token.children if c.dep_ == "relcl"):
+            if not any(c.lower_ == "where" for c in clause.children):
+                continue
+            who = subject(clause)
+            org = None
+            if who is not None:
+                org = owner_of_site(ctx, who) if is_site(who) else org_of(ctx, who)
+            if org is not None and org.type == "org":
+                yield Found(org, place)
+
+
+def _based_target(ctx: Context, place: Item) -> tuple[Entity, Token] | None:
+    """The organisation "<place>-based" qualifies, and the word that names it."""
     doc = ctx.doc
+    based = doc[place.end + 1]
+    for k in range(place.end + 2, min(len(doc), place.end + 2 + _BASED_REACH)):
+        org = org_at(ctx, doc[k])
+        if org is not None:
+            return org, doc[k]
+        if doc[k].is_punct and doc[k].text != "-":
+            break
+    head = based.head if based.dep_ in {"amod", "acl", "compound", "npadvmod"} else None
+    while head is not None and head.dep_ == "compound":
+        head = head.head
+    org = org_of(ctx, head) if head is not None else None
+    return (org, head) if org is not None and head is not None else None
+
+
+@ENGLISH.rule("located_in.based_adjective", "located_in", 0.9)
+def based_adjective(ctx: Context, sent: int) -> Iterator[Found[Node]]:
+    """"A-based X", "A-based chip designer X", "the A-based foundry", "A-based X, Y and Z"."""
+    doc = ctx.doc
+    for place in ctx.items(sent):
+        if place.entity.type != "place" or place.end + 2 > len(doc) or doc[place.end].text != "-" \
+                or doc[place.end + 1].lower_ not in _PLACED:
+            continue
+        target = _based_target(ctx, place)
+        if target is None:
+            continue
+        org, token = target
+        for owner in _with_conjuncts(ctx, org, token):
+            yield Found(owner, place.entity)
+
+
+@ENGLISH.rule("located_in.possessive_place", "located_in", 0.75)
+def possessive_place(ctx: Context, sent: int) -> Iterator[Found[Node]]:
+    """"A's X", "A's chipmaker X"; not a ranking ("A's largest foundry X") nor a national body."""
     items = ctx.items(sent)
-    for org, place in _settled(ctx, sent):
-        for other in items:
-            if other.entity.type == "place" and other.start > place.start and \
-                    doc[other.start - 1].lower_ in {"of", ","} and other.start - place.start < 12:
-                yield Found(org, other.entity)
+    doc = ctx.doc
+    for idx, place in enumerate(items):
+        if place.entity.type != "place" or place.end >= len(doc) or doc[place.end].lower_ not in _POSSESSIVE:
+            continue
+        nxt = items[idx + 1] if idx + 1 < len(items) else None
+        if nxt is None or nxt.entity.type != "org" or nxt.entity.kind == "government":
+            continue
+        between = [t for t in doc[place.end + 1 : nxt.start]]
+        if len(between) > 3 or any(t.lower_ in _RANKING or t.lower_.endswith("est") or not t.is_lower
+                                   for t in between):
+            continue
+        yield Found(nxt.entity, place.entity)
 
 
 @ENGLISH.rule("located_in.place_descriptor", "located_in", 0.75)
 def place_descriptor(ctx: Context, sent: int) -> Iterator[Found[Node]]:
-    """"Xiamen chip company Example Micro": a place and a descriptor noun right before the name."""
+    """"Xiamen chip company Example Micro", "US chip group X": a place and a descriptor noun."""
     items = ctx.items(sent)
     doc = ctx.doc
-    for idx, place in _places(ctx, sent):
+    for idx, place in enumerate(items):
         later = items[idx + 1 :]
-        if not later or later[0].entity.type != "org":
+        if place.entity.type != "place" or not later or later[0].entity.type != "org":
             continue
         between = doc[place.end : later[0].start]
         words = [t.lower_ for t in between]
-        if 0 < len(words) <= 4 and words[-1] in DESCRIPTORS and all(t.is_alpha for t in between):
+        if 0 < len(words) <= 4 and singular(words[-1]) in DESCRIPTORS and all(t.is_alpha or t.text == "-"
+                                                                           for t in between):
             yield Found(later[0].entity, place.entity)
+
+
+@ENGLISH.rule("located_in.appositive_descriptor", "located_in", 0.75)
+def appositive_descriptor(ctx: Context, sent: int) -> Iterator[Found[Node]]:
+    """"X, the second-largest US chipmaker, ...": a place inside the descriptor after a name."""
+    items = ctx.items(sent)
+    doc = ctx.doc
+    for idx, org in enumerate(items[:-1]):
+        place = items[idx + 1]
+        if org.entity.type != "org" or place.entity.type != "place" or org.end + 1 >= len(doc) \
+                or doc[org.end].text != "," or doc[org.end + 1].lower_ not in {"a", "an", "the"}:
+            continue
+        between = doc[org.end + 2 : place.start]
+        if len(between) > 3 or any(t.is_punct and t.text != "-" for t in between):
+            continue
+        words = []
+        for t in doc[place.end : min(len(doc), place.end + 4)]:
+            if not (t.is_lower or t.text == "-"):
+                break
+            words.append(t)
+        if words and singular(words[-1].text) in DESCRIPTORS:
+            yield Found(org.entity, place.entity)
+
+
+@ENGLISH.rule("located_in.parenthetical_place", "located_in", 0.8)
+def parenthetical_place(ctx: Context, sent: int) -> Iterator[Found[Node]]:
+    """"Example Foundry (Xiamen, China) said ...": the place qualifying a name (the first one)."""
+    items = ctx.items(sent)
+    doc = ctx.doc
+    for idx, org in enumerate(items[:-1]):
+        place = items[idx + 1]
+        if org.entity.type == "org" and place.entity.type == "place" and org.end < len(doc) \
+                and doc[org.end].text == "(" and place.start == org.end + 1 \
+                and place.end < len(doc) and doc[place.end].text in {",", ")"}:
+            yield Found(org.entity, place.entity)
 
 
 @ENGLISH.rule("located_in.host_verb", "located_in", 0.65)
 def host_verb(ctx: Context, sent: int) -> Iterator[Found[Node]]:
-    """"Y District has attracted A, B and C", "Y is home to A": a place that takes companies in."""
+    """"A has attracted X, Y and Z", "A is now home to X": a place that takes companies in."""
     items = ctx.items(sent)
     doc = ctx.doc
     span = ctx.sents[sent]
-    for idx, place in _places(ctx, sent):
-        verb = next((t for t in doc[place.end : min(place.end + 4, span.end)] if t.lower_ in HOST_VERBS), None)
-        if verb is None or (verb.lower_ == "home" and doc[verb.i - 1].lower_ not in {"is", "was", "become", "became"}):
+    for idx, place in enumerate(items):
+        if place.entity.type != "place":
+            continue
+        verb = next((t for t in doc[place.end : min(place.end + 5, span.end)] if t.lower_ in HOST_VERBS), None)
+        if verb is None or (verb.lower_ == "home" and not any(
+                t.lower_ in {"is", "was", "become", "became", "been"} for t in doc[place.end : verb.i])):
             continue
         for other in items[idx + 1 :]:
             if other.entity.type == "org" and other.entity.kind == "company":
@@ -223,19 +345,34 @@ def host_verb(ctx: Context, sent: int) -> Iterator[Found[Node]]:
                 break
 
 
+def _unit_of(form: str, country: str) -> bool:
+    """"Example China": a company's unit named after the country it works in (not "Bank of China")."""
+    return bool(re.search(rf"^[A-Z][\w&-]*( [A-Z][\w&-]*)? {re.escape(country)}$", form))
+
+
+def _names_place(form: str, pname: str, *, unit: bool) -> bool:
+    """True when an organisation's name contains a place's name where names put their place."""
+    p = re.escape(pname)
+    if re.search(rf"(^{p}\b|\({p}\)|\bof (the )?{p}( district| county| city| province)?$)", form):
+        return True
+    return unit and bool(re.search(rf"[^f] {p}$", form))
+
+
 @ENGLISH.rule("located_in.place_in_name", "located_in", 0.6)
 def place_in_name(ctx: Context, sent: int) -> Iterator[Found[Node]]:
-    """A city or district the article names on its own, inside an organisation's name:
-    "Wuxi Integrated Circuit Fund", "city government of Wuxi" (stated where the org is first named)."""
-    for org in ctx.of_type("org"):
+    """A place the article names on its own inside an organisation's name: "Wuxi Example Fund",
+    "city government of Wuxi", and for a unit named "<parent> <place>" the place, a country too
+    ("Example China"); a country opening a national body's name gives nothing."""
+    orgs = ctx.of_type("org")
+    for org in orgs:
         if org.first.sent != sent:
             continue
         for form in org.surface_forms:
             for place in ctx.of_type("place"):
-                if place.kind in {"country", "region"}:
+                if place.kind == "region":
                     continue
-                for pname in place.surface_forms:
-                    pattern = (rf"(^{re.escape(pname)}\b|\({re.escape(pname)}\)|"
-                               rf"\bof (the )?{re.escape(pname)}( district| county| city)?$)")
-                    if pname != form and re.search(pattern, form):
-                        yield Found(org, place)
+                country = place.kind == "country"
+                names = [place.name, *place.aliases]
+                if any(f != form and (_unit_of(form, f) if country else _names_place(form, f, unit=True))
+                       for f in names):
+                    yield Found(org, place)
