@@ -18,8 +18,7 @@ from spacy.tokens import Token
 
 from chipmap.extract.context import Context, Item
 from chipmap.extract.coref import Entity
-from chipmap.extract.lexicon import DESCRIPTORS, HOST_VERBS, SETTLE_VERBS
-from chipmap.extract.relations.grammar import (
+from chipmap.extract.grammar import (
     is_site,
     org_at,
     org_of,
@@ -29,6 +28,7 @@ from chipmap.extract.relations.grammar import (
     singular,
     subject,
 )
+from chipmap.extract.lexicon import DESCRIPTORS, HOST_VERBS, SETTLE_VERBS
 from chipmap.extract.relations.registry import ENGLISH, Node
 from chipmap.extract.rules import Found
 
