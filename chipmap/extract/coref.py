@@ -17,7 +17,15 @@ from rapidfuzz import fuzz
 
 from chipmap.atlas import normalise_name
 from chipmap.atlas.index import core_name
-from chipmap.extract.lexicon import COMPASS, GOV_BODIES, GOV_LEVELS, LEGAL_SUFFIXES, ORG_HEADS, PLACE_HEADS
+from chipmap.extract.lexicon import (
+    COMPASS,
+    GOV_BODIES,
+    GOV_LEVELS,
+    LEGAL_SUFFIXES,
+    ORG_HEADS,
+    PLACE_HEADS,
+    ZONE_WORDS,
+)
 from chipmap.extract.mentions import Mention
 
 #: Kind words a place's bare name does without ("Anhui province" is Anhui).
@@ -291,6 +299,45 @@ def _link_governments(groups: dict[str, Entity]) -> None:
             seen[key] = entity
 
 
+#: Words a zone's name may add or drop ("X park", "X high-tech park", "X High Technology Park").
+_ZONE_FILLER = PLACE_HEADS | ZONE_WORDS | {"high", "hi", "technology", "tech", "national", "science", "-"}
+
+
+def _zone_key(form: str, cities: set[str]) -> tuple[str, bool]:
+    """A place name without its city, zone words and heads, and whether it had a zone head."""
+    words = re.sub(r"[-\u2010]", " - ", form).lower().split()
+    had_head = any(w in PLACE_HEADS for w in words[1:])
+    while words and (words[0] in cities or words[0] in _ZONE_FILLER):
+        words = words[1:]
+    return " ".join(w for w in words if w not in _ZONE_FILLER), had_head
+
+
+def _link_zones(groups: dict[str, Entity]) -> None:
+    """"Example park", "Example high-tech park" and "Wuxi Example High Technology Park" are one
+    zone: the same distinctive word under different zone words (a city is never merged)."""
+    places = [e for e in groups.values() if e.type == "place"]
+    cities = {f.lower() for e in places if e.kind in {"city", "province", "country"} for f in e.surface_forms}
+    keyed: dict[str, list[tuple[Entity, bool]]] = {}
+    for place in places:
+        if place.kind in {"city", "province", "country", "region"}:
+            continue  # a city is never a zone's other name
+        for form in place.surface_forms:
+            key, had_head = _zone_key(form, cities)
+            if key:
+                keyed.setdefault(key, []).append((place, had_head))
+    for members in keyed.values():
+        entities = list({id(e): e for e, _ in members}.values())
+        if len(entities) < 2 or not any(h for _, h in members):
+            continue
+        ids = {e.atlas_id for e in entities if e.atlas_id}
+        if len(ids) > 1:
+            continue
+        target = next((e for e in entities if e.atlas_id), max(entities, key=lambda e: len(e.name)))
+        for other in entities:
+            if other is not target and other.key in groups and target.key in groups:
+                _merge(groups, other.key, target.key)
+
+
 def _link_people(groups: dict[str, Entity]) -> None:
     people = [e for e in groups.values() if e.type == "person"]
     orgs = [e for e in groups.values() if e.type == "org"]
@@ -335,6 +382,7 @@ def group_mentions(mentions: list[Mention], text: str) -> list[Entity]:
     _link_short_forms(groups)
     _link_spelling_variants(groups)
     _link_governments(groups)
+    _link_zones(groups)
     _link_orgs(groups, text)
     _link_people(groups)
     return sorted(groups.values(), key=lambda e: e.first.start)

@@ -72,9 +72,13 @@ def salient_company(ctx: Context) -> Entity | None:
         companies = [e for e in c.of_type("org") if e.kind == "company"]
         if not companies:
             return None
-        counts = Counter({e.key: len(e.mentions) for e in companies})
-        best = max(companies, key=lambda e: (counts[e.key], -e.first.start))
-        return best
+        weight: Counter[str] = Counter()
+        for e in companies:
+            for m in e.mentions:
+                # a clause subject counts double: the article is about what acts in it
+                weight[e.key] += 2 if any(c.doc[k].dep_ in _SUBJECTS for k in range(m.token_start, m.token_end)) \
+                    else 1
+        return max(companies, key=lambda e: (weight[e.key], -e.first.start))
 
     return ctx.memo("grammar.salient_company", pick)
 
@@ -186,7 +190,7 @@ def places_governed(ctx: Context, prep: Token) -> list[Entity]:
         heads = [obj]
         if obj.lower_ in _PLACE_NOUNS and place_at(ctx, obj) is None:
             heads = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for p in c.children if p.dep_ == "pobj"]
+                     for p in c.children if p.dep_ == "pobj"] or [obj]
         for head in heads:
             for t in [head, *head.conjuncts, *[c for c in head.children if c.dep_ == "appos"]]:
                 place = place_at(ctx, t) or place_reference(ctx, t)

@@ -53,6 +53,8 @@ _GLUE = frozenset({",", "and"})
 _BODY_HOLDERS = frozenset({"org", "place"})
 #: Descriptor words a body may have before its name ("investment firm X", "pure-play foundry X").
 _DESCRIPTOR_REACH = 4
+#: Bodies named inside a title without a name of their own ("of the Party Committee").
+_GOVERNING_BODIES = frozenset({"committee", "board", "directors", "council", "commission", "cabinet"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,8 @@ def _role(ctx: Context, i: int, limit: int) -> int:
     if last_head < 0:
         return i
     end = last_head + 1
+    if end < j and doc[end].lower_ == "general":
+        end += 1  # "secretary general", "director general"
     # "director of marketing and sales", "senior director of R&D": a field, not a body
     if end + 1 < limit and doc[end].lower_ == "of":
         k = end + 1 + (doc[end + 1].lower_ == "the")
@@ -122,8 +126,14 @@ def _role(ctx: Context, i: int, limit: int) -> int:
         while m < limit and ctx.at(m) is None and not doc[m].is_punct and doc[m].lower_ not in _BODY_PREPS \
                 and (doc[m].is_lower or doc[m].text in {"R&D", "&"}):
             m += 1
-        if m > k and (m == limit or ctx.starting_at(m) is None):
+        if m > k and (m == limit or ctx.starting_at(m) is None) and _reference(ctx, end + 1, m) is None:
             end = m
+        elif m == k and ctx.at(k) is None:
+            # "Deputy Secretary of the Party Committee": a capitalised body that is no name
+            while m < limit and ctx.at(m) is None and doc[m].text[:1].isupper() and not _is_head(doc[m]):
+                m += 1
+            if m > k and doc[m - 1].lower_ in _GOVERNING_BODIES:
+                end = m
     return end
 
 
@@ -142,7 +152,7 @@ def _body(ctx: Context, i: int, limit: int) -> tuple[Entity, int] | None:
     """The body a title names from token ``i``, and where it ends."""
     doc = ctx.doc
     start = i
-    if i < limit and doc[i].lower_ in {"the", "both"}:
+    while i < limit and doc[i].lower_ in {"the", "both"}:
         i += 1
     hit = _entity_starting(ctx, i)
     if hit and hit[0].type == "place" and hit[1] + 1 < limit and doc[hit[1]].text == "-" \
