@@ -176,6 +176,9 @@ def _link_orgs(groups: dict[str, Entity], text: str) -> None:
                 if o.key != entity.key
                 and any(word in f.split() and not f.endswith(")") for f in o.surface_forms)
             ]
+        # a name written only inside another's ("EXA" in "EXA Electronics Council") is its parent
+        target = [o for o in target if not all(any(om.token_start <= m.token_start and m.token_end <= om.token_end
+                                                   for om in o.mentions) for m in entity.mentions)]
         if len(target) > 1:
             # "ACM" with "ACM Research" and its unit "ACM Wuxi": the name it starts, not the unit's
             places = _place_words(groups)
