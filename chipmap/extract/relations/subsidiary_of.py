@@ -133,7 +133,8 @@ def cue_between(ctx: Context, sent: int) -> Iterator[Found[Node]]:
                 continue
             before = text[:at].split()
             after = text[at + len(cue) + 2 :].split()
-            if len(before) <= _CUE_REACH and len(after) <= _CUE_REACH and "and" not in before and ";" not in before:
+            if len(before) <= 2 * _CUE_REACH - 2 and len(after) <= _CUE_REACH and "and" not in before \
+                    and ";" not in before:
                 yield Found(a.entity, b.entity)
                 break
 
