@@ -232,7 +232,7 @@ class EntitySelector:
         body_spans = {(b.start, b.end) for b in bodies}
         inner = []
         for span in spans:
-            if (span.start, span.end) in body_spans:
+            if (span.start, span.end) in body_spans and any(t.is_lower for t in span):
                 for start, end in place_starts.items():
                     if span.start <= start and end <= span.end:
                         inner.append(Span(doc, start, end, label="GPE"))

@@ -26,7 +26,7 @@ from chipmap.extract.coref import Entity, group_mentions
 from chipmap.extract.events import event_date, event_place
 from chipmap.extract.mentions import bracketed_units, collect_mentions, disambiguate, nested_orgs
 from chipmap.extract.nlp import COMPONENT_ERROR, get_pipeline, load_base, resolve_model_name
-from chipmap.extract.relations import Node, find_links
+from chipmap.extract.relations import Node, find_links, unit_kinds
 from chipmap.extract.relations.holds_position import positions
 from chipmap.extract.rules import Link
 from chipmap.extract.version import extractor_version
@@ -79,10 +79,12 @@ def read_doc(doc: Doc, article: Article, atlas: Atlas) -> ArticleExtraction:
     ctx = Context(doc=doc, entities=entities, atlas=atlas, published=article.published)
     result = ArticleExtraction(id=article.id)
     relations: dict[tuple[str, str, str], Relation] = {}
-    for link in find_links(ctx):
+    links = find_links(ctx)
+    for link in links:
         key = (link.type, link.head.name, link.tail.name)
         if key not in relations and link.head.name != link.tail.name:
             relations[key] = _relation(ctx, link)
+    kinds = unit_kinds(links)
     segments: dict[str, list[str]] = {}
     for rel in relations.values():
         if rel.type == "operates_in":
@@ -97,7 +99,7 @@ def read_doc(doc: Doc, article: Article, atlas: Atlas) -> ArticleExtraction:
         )
     for org in ctx.of_type("org"):
         result.organizations.append(
-            Organization(name=org.name, aliases=org.aliases, kind=org.kind or "company",
+            Organization(name=org.name, aliases=org.aliases, kind=kinds.get(org.key, org.kind or "company"),
                          segments=segments.get(org.name, []), atlas_id=org.atlas_id or None,
                          evidence=_evidence(ctx, org), confidence=_confidence(org))
         )

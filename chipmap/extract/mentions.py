@@ -132,7 +132,15 @@ def _clean_span(span: Span) -> Span | None:
 
 
 def _org_kind(name: str) -> str:
+    """An organisation's kind from its name; "company" when the name says nothing else."""
+    return _named_kind(name) or "company"
+
+
+def _named_kind(name: str) -> str:
+    """The kind an organisation's name states ("" when it states none)."""
     low = name.lower()
+    if re.search(r"\b(center|centre) for\b", low):
+        return "academic"  # "Example Centre for Advanced Packaging": a research centre
     core = low
     while core.split() and core.split()[-1].strip(".,") in LEGAL_SUFFIXES:
         core = core.rsplit(" ", 1)[0] if " " in core else ""
@@ -145,8 +153,38 @@ def _org_kind(name: str) -> str:
     for word in reversed(words):
         if word in KIND_WORDS:
             return KIND_WORDS[word]
-    return "company"
+    return ""
 
+
+#: Plural nouns that introduce a list of organisations of one kind ("investors include A and B").
+_LIST_KINDS = {"investors": "investor", "funds": "investor", "universities": "academic", "institutes": "academic", "academies": "academic",
+               "outlets": "media", "media": "media"}
+_LIST_GLUE = frozenset({",", "and", "&"})
+
+
+def list_kinds(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"other investors include A, B and C": members of a list a kind noun introduces take that
+    kind, unless their own names state one."""
+    orgs = sorted((m for m in mentions if m.type == "org"), key=lambda m: m.token_start)
+    out = {id(m): m for m in mentions}
+    i = 0
+    while i < len(orgs):
+        group = [orgs[i]]
+        while i + 1 < len(orgs) and orgs[i + 1].token_start > group[-1].token_end and all(
+                t.lower_ in _LIST_GLUE for t in doc[group[-1].token_end : orgs[i + 1].token_start]):
+            i += 1
+            group.append(orgs[i])
+        i += 1
+        start = group[0].token_start
+        lead = [t for t in doc[max(0, start - 3) : start] if t.lower_ not in {"include", "includes", "including",
+                                                                               "such", "as", "like", ",", ":"}]
+        kind = _LIST_KINDS.get(lead[-1].lower_) if lead else None
+        if kind is None or len(group) < 2:
+            continue
+        for m in group:
+            if not m.atlas_id and not _named_kind(m.text):
+                out[id(m)] = dataclasses.replace(m, kind=kind)
+    return [out[id(m)] for m in mentions]
 
 def place_kind(name: str) -> str:
     """Kind of a place the atlas does not know, from the shape of its name."""
@@ -169,6 +207,11 @@ def _pick_atlas(atlas: Atlas, text: str, preferred: str, *, sure: bool = False) 
     same = [i for i in ids if atlas_entity_type(i) == preferred]
     if not same and preferred == "org" and text.split()[-1].lower() in ORG_HEADS:
         return ""
+    if text.split()[-1].lower().rstrip(".") in LEGAL_SUFFIXES:
+        # "Example Holdings" found only by its core "Example": not Example University
+        same = [i for i in same if getattr(atlas.get(i), "kind", "company") in {"company", "investor"}]
+        if not same:
+            return ""
     return (same or ids)[0]
 
 
@@ -368,7 +411,7 @@ def collect_mentions(doc: Doc, atlas: Atlas) -> list[Mention]:
                 honorific=honorific,
             )
         )
-    return sorted(mentions, key=lambda m: (m.start, -m.end))
+    return list_kinds(doc, sorted(mentions, key=lambda m: (m.start, -m.end)))
 
 
 def disambiguate(mentions: list[Mention], atlas: Atlas) -> list[Mention]:
