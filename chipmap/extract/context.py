@@ -100,8 +100,25 @@ class Context:
         return value
 
     def evidence(self, sent_index: int) -> Evidence:
+        """The sentence as evidence (one record per sentence, shared by the facts it states)."""
+        key = f"evidence.{sent_index}"
+        if key not in self._memo:
+            sent = self.sents[sent_index]
+            self._memo[key] = Evidence(sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char)
+        evidence: Evidence = self._memo[key]
+        return evidence
+
+    def tokens(self, sent_index: int, words: frozenset[str]) -> list[Token]:
+        """Tokens of a sentence whose lower-case form is one of ``words`` (an index built once)."""
+        if "tokens.index" not in self._memo:
+            index: dict[str, list[int]] = {}
+            for token in self.doc:
+                index.setdefault(token.lower_, []).append(token.i)
+            self._memo["tokens.index"] = index
+        found: dict[str, list[int]] = self._memo["tokens.index"]
         sent = self.sents[sent_index]
-        return Evidence(sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char)
+        hits = sorted(i for w in words for i in found.get(w, ()) if sent.start <= i < sent.end)
+        return [self.doc[i] for i in hits]
 
     def of_type(self, entity_type: str) -> list[Entity]:
         return [e for e in self.entities if e.type == entity_type]

@@ -11,11 +11,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz
 
-from chipmap.atlas import normalise_name
 from chipmap.atlas.index import core_name
 from chipmap.extract.lexicon import (
     COMPASS,
@@ -26,13 +27,14 @@ from chipmap.extract.lexicon import (
     PLACE_HEADS,
     ZONE_WORDS,
 )
-from chipmap.extract.mentions import Mention
+from chipmap.extract.mentions import Mention, normalise_name
 
 #: Kind words a place's bare name does without ("Anhui province" is Anhui).
 _BARE_PLACE = re.compile(r"\s+(province|city|municipality|region|prefecture)$", re.IGNORECASE)
 _PLACE_SUFFIX = re.compile(r"\s+(area|province|district|city|county|prefecture|municipality)$")
 #: Letters two spellings of one name share at least (rapidfuzz ratio, 0-100).
 _SPELLING_RATIO = 90
+T = TypeVar("T")
 _GENERIC_WORDS = ORG_HEADS | PLACE_HEADS | {"china", "chinese", "international", "national",
                                              "new", "state", "global", "the", "of", "and"}
 
@@ -46,15 +48,29 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     kind: str = ""
     atlas_id: str = ""
+    #: Forms, name and first mention, kept until a mention is added (mentions only grow).
+    _cache: dict[str, tuple[int, Any]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _cached(self, key: str, compute: Callable[[], T]) -> T:
+        hit = self._cache.get(key)
+        if hit is not None and hit[0] == len(self.mentions):
+            value: T = hit[1]
+            return value
+        result = compute()
+        self._cache[key] = (len(self.mentions), result)
+        return result
 
     @property
     def surface_forms(self) -> list[str]:
-        return list(dict.fromkeys(m.text for m in self.mentions))
+        return self._cached("forms", lambda: list(dict.fromkeys(m.text for m in self.mentions)))
 
     @property
     def name(self) -> str:
         """The fullest natural form used in the text (for a place, one without a compass word
         or lower-case words when there is one: "Jiangsu" over "eastern Jiangsu")."""
+        return self._cached("name", self._name)
+
+    def _name(self) -> str:
         forms = self.surface_forms
         if self.type == "place":
             forms = sorted(forms, key=lambda f: (f.split()[0].lower() in COMPASS and len(f.split()) > 1,
@@ -66,6 +82,9 @@ class Entity:
     def aliases(self) -> list[str]:
         """Every other form the text uses, and for a place its bare name ("Anhui" for "Anhui
         province", "Taiwan" for "Taiwan region")."""
+        return list(self._cached("aliases", self._aliases))
+
+    def _aliases(self) -> list[str]:
         name = self.name
         forms = [f for f in self.surface_forms if f != name]
         if self.type == "place":
@@ -80,7 +99,7 @@ class Entity:
 
     @property
     def first(self) -> Mention:
-        return min(self.mentions, key=lambda m: m.start)
+        return self._cached("first", lambda: min(self.mentions, key=lambda m: m.start))
 
 
 _BODY_OF = re.compile(

@@ -120,8 +120,10 @@ def is_reference(token: Token) -> bool:
 
 def _named_subject(ctx: Context, token: Token) -> Entity | None:
     """"Named X, the new foundry will ...": the name a sentence opens with is its subject's."""
-    sent = token.sent
-    if sent[0].lower_ in {"named", "dubbed", "called"} and token.dep_ in _SUBJECTS:
+    if token.dep_ not in _SUBJECTS:
+        return None
+    sent = ctx.sents[ctx.sent_index(token)]
+    if sent[0].lower_ in {"named", "dubbed", "called"}:
         return org_at(ctx, sent[1]) if len(sent) > 1 else None
     return None
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from chipmap.atlas import Atlas, normalise_name
+from chipmap.atlas import Atlas
+from chipmap.atlas import normalise_name as _normalise_name
 from chipmap.extract.lexicon import (
     COMPASS,
     DEMONYMS,
@@ -46,6 +48,8 @@ from chipmap.vocab import atlas_entity_type
 
 _LEADING_DET = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+#: Name keys, cached: an article asks for the same few names many times.
+normalise_name = lru_cache(maxsize=16384)(_normalise_name)
 _NOISE_KEYS = frozenset(normalise_name(word) for word in NOISE) | NOISE
 
 #: Product codes and amounts NER takes for names: "SA8155P", "RMB116", "DDR4", "P3".

@@ -197,8 +197,12 @@ def _complement_end(doc: Doc, last: int, run_end: int) -> int:
 def pattern_candidates(doc: Doc) -> list[SpanProposal]:
     """Names proposed by the shape of capitalised runs (orgs, places, events)."""
     found: list[SpanProposal] = []
+    headline = [False] * len(doc)
+    for sent in doc.sents:
+        if is_headline(sent):
+            headline[sent.start : sent.end] = [True] * len(sent)
     for run_start, run_end in _run_ends(doc):
-        if is_headline(doc[run_start].sent):
+        if headline[run_start]:
             continue
         start = _trim_leading(doc, run_start, run_end)
         start = _after_title(doc, start, run_end)
@@ -357,7 +361,7 @@ def pinyin_people(doc: Doc) -> list[SpanProposal]:
                 prev is not None
                 and prev.text[:1].isupper()
                 and prev.is_alpha
-                and prev.i != prev.sent.start
+                and not prev.is_sent_start
                 and prev.lower_ not in ORG_HEADS
                 and prev.lower_ not in TITLE_HEADS
             ):

@@ -23,7 +23,6 @@ from chipmap.extract.grammar import (
     org_at,
     org_of,
     owner_of_site,
-    place_at,
     places_governed,
     singular,
     subject,
@@ -57,13 +56,13 @@ def _with_conjuncts(ctx: Context, org: Entity, token: Token) -> list[Entity]:
     return out
 
 
-def _preps(ctx: Context, sent: int) -> Iterator[tuple[Token, list[Entity]]]:
-    """Each "in"/"at" of the sentence with the places it governs."""
-    for token in ctx.sents[sent]:
-        if token.lower_ in _IN and token.dep_ == "prep":
-            places = places_governed(ctx, token)
-            if places:
-                yield token, places
+def _preps(ctx: Context, sent: int) -> list[tuple[Token, list[Entity]]]:
+    """Each "in"/"at" of the sentence with the places it governs (read once per sentence)."""
+    def read(c: Context) -> list[tuple[Token, list[Entity]]]:
+        found = [(t, places_governed(c, t)) for t in c.tokens(sent, _IN) if t.dep_ == "prep"]
+        return [(t, places) for t, places in found if places]
+
+    return ctx.memo(f"located_in.preps.{sent}", read)
 
 
 @ENGLISH.rule("located_in.placed_participle", "located_in", 0.85)
@@ -208,11 +207,11 @@ def members_in_place(ctx: Context, sent: int) -> Iterator[Found[Node]]:
 @ENGLISH.rule("located_in.where_clause", "located_in", 0.8)
 def where_clause(ctx: Context, sent: int) -> Iterator[Found[Node]]:
     """"... in A, where its headquarters are", "A, where X opened a plant"."""
-    for token in ctx.sents[sent]:
-        place = place_at(ctx, token)
-        if place is None:
+    for item in ctx.items(sent):
+        if item.entity.type != "place":
             continue
-        for clause in (c for c in token.children if c.dep_ == "relcl"):
+        place = item.entity
+        for clause in (c for t in ctx.doc[item.start : item.end] for c in t.children if c.dep_ == "relcl"):
             if not any(c.lower_ == "where" for c in clause.children):
                 continue
             who = subject(clause)
@@ -363,16 +362,20 @@ def place_in_name(ctx: Context, sent: int) -> Iterator[Found[Node]]:
     """A place the article names on its own inside an organisation's name: "Wuxi Example Fund",
     "city government of Wuxi", and for a unit named "<parent> <place>" the place, a country too
     ("Example China"); a country opening a national body's name gives nothing."""
-    orgs = ctx.of_type("org")
-    for org in orgs:
-        if org.first.sent != sent:
-            continue
+    for org, place in ctx.memo("located_in.place_in_name", _places_in_names):
+        if org.first.sent == sent:
+            yield Found(org, place)
+
+
+def _places_in_names(ctx: Context) -> list[tuple[Entity, Entity]]:
+    pairs: list[tuple[Entity, Entity]] = []
+    places = [(p, [p.name, *p.aliases]) for p in ctx.of_type("place") if p.kind != "region"]
+    for org in ctx.of_type("org"):
         for form in org.surface_forms:
-            for place in ctx.of_type("place"):
-                if place.kind == "region":
-                    continue
+            for place, names in places:
                 country = place.kind == "country"
-                names = [place.name, *place.aliases]
-                if any(f != form and (_unit_of(form, f) if country else _names_place(form, f, unit=True))
-                       for f in names):
-                    yield Found(org, place)
+                if any(f != form and f in form and (_unit_of(form, f) if country else
+                                                     _names_place(form, f, unit=True)) for f in names) \
+                        and not any(o is org and p is place for o, p in pairs):
+                    pairs.append((org, place))
+    return pairs

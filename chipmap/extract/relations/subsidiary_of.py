@@ -65,8 +65,12 @@ def _unit_of_place(ctx: Context, form: str) -> re.Match[str] | None:
 
 
 def _local_base(ctx: Context, form: str) -> str | None:
-    base = re.match(r"^(.+?) \((.+)\)$", form) or _unit_of_place(ctx, form)
-    return base.group(1) if base else None
+    """The parent's name in a local unit's name ("Example Micro" in "Example Micro (Wuxi)")."""
+    def read(c: Context) -> str | None:
+        base = re.match(r"^(.+?) \((.+)\)$", form) or _unit_of_place(c, form)
+        return base.group(1) if base else None
+
+    return ctx.memo(f"subsidiary_of.base.{form}", read)
 
 
 @ENGLISH.rule("subsidiary_of.local_unit_name", "subsidiary_of", 0.85)
@@ -147,9 +151,7 @@ def _unit_noun(token: Token) -> bool:
 def possessive_unit(ctx: Context, sent: int) -> Iterator[Found[Node]]:
     """"B's chip-making arm A", "its subsidiary A", "B's Jinan branch A": a unit noun owned by B
     and named A."""
-    for token in ctx.sents[sent]:
-        if not _unit_noun(token):
-            continue
+    for token in ctx.tokens(sent, _UNIT_NOUNS):
         owner = next((org_of(ctx, c) for c in token.children if c.dep_ == "poss"), None)
         if owner is None:
             continue
@@ -175,9 +177,7 @@ def possessive_name(ctx: Context, sent: int) -> Iterator[Found[Node]]:
 @ENGLISH.rule("subsidiary_of.parent_noun", "subsidiary_of", 0.8)
 def parent_noun(ctx: Context, sent: int) -> Iterator[Found[Node]]:
     """"its parent, B", "parent company B", "X's parent B": the owner of "parent" belongs to B."""
-    for token in ctx.sents[sent]:
-        if token.lower_ not in {"parent", "parents"}:
-            continue
+    for token in ctx.tokens(sent, frozenset({"parent", "parents"})):
         poss = next((c for c in token.children if c.dep_ == "poss"), None)
         if poss is None and token.dep_ == "pobj" and token.head.dep_ == "prep":
             # "A's merger with parent B": the possessive of the noun the phrase belongs to
