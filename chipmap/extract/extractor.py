@@ -26,6 +26,7 @@ from chipmap.extract.coref import Entity, group_mentions
 from chipmap.extract.events import event_date, event_place
 from chipmap.extract.mentions import bracketed_units, collect_mentions, disambiguate, nested_orgs
 from chipmap.extract.nlp import COMPONENT_ERROR, get_pipeline, load_base, resolve_model_name
+from chipmap.extract.reading import READ, READER_PIPE_NAME, SEQ, extraction_of, read_request
 from chipmap.extract.relations import Node, find_links, unit_kinds
 from chipmap.extract.relations.holds_position import positions
 from chipmap.extract.rules import Link
@@ -181,6 +182,8 @@ class Extractor:
         self.nlp = nlp if nlp is not None else get_pipeline(self.model, self.atlas)
         self.doc_reader = doc_reader
         self.read_chinese = read_chinese
+        #: The pipeline reads each doc where it parsed it (worker processes), see reading.py.
+        self.reads_in_pipeline = doc_reader is read_doc and READER_PIPE_NAME in self.nlp.pipe_names
 
     @classmethod
     def raw(cls, *, model: str | None = None) -> Extractor:
@@ -219,25 +222,30 @@ class Extractor:
                   n_process: int = 1) -> Iterator[tuple[Article, T, Outcome]]:
         """The one extraction loop; each article travels with a context of the caller's.
 
-        English text goes through spaCy in batches (in ``n_process`` processes); Chinese
-        text takes the Chinese reader, and an empty text takes its place in spaCy's stream
-        so that input order is kept. spaCy sees only a sequence number per article, so
-        contexts never cross a process boundary. An article spaCy drops or that a reader
-        fails on comes out as ``ExtractionFailed``; the others are unaffected.
+        English text goes through spaCy in batches (in ``n_process`` processes), and with
+        chipmap's own pipeline each doc is read where it was parsed (``reading.py``);
+        Chinese text takes the Chinese reader, and an empty doc takes its place in spaCy's
+        stream so that input order is kept. spaCy sees a sequence number per article and,
+        for reading in the pipeline, the article's fields; the caller's contexts never
+        cross a process boundary. An article spaCy drops or that a reader fails on comes
+        out as ``ExtractionFailed``; the others are unaffected.
         """
         pending: dict[int, _Pending[T]] = {}
         failures: dict[int, str] = {}
 
-        def texts() -> Iterator[tuple[str, int]]:
+        def docs() -> Iterator[Doc]:
             for seq, (article, context) in enumerate(items):
                 chinese = self.read_chinese and (article.language or detect_language(article.text)) == "zh"
                 pending[seq] = _Pending(article, context, chinese)
-                if not chinese and len(article.text) > self.nlp.max_length:
+                too_long = not chinese and len(article.text) > self.nlp.max_length
+                if too_long:
                     failures[seq] = (f"ValueError: text of {len(article.text):,} characters is longer than "
                                      f"the English pipeline reads at once ({self.nlp.max_length:,}); split it")
-                    yield "", seq
-                else:
-                    yield ("" if chinese else article.text), seq
+                doc = self.nlp.make_doc("" if chinese or too_long else article.text)
+                doc.user_data[SEQ] = seq
+                if self.reads_in_pipeline and not (chinese or too_long):
+                    doc.user_data[READ] = read_request(article)
+                yield doc
 
         def finish(seq: int, doc: Doc | None) -> tuple[Article, T, Outcome]:
             item = pending.pop(seq)
@@ -249,13 +257,17 @@ class Extractor:
             try:
                 if item.chinese:
                     return item.article, item.context, self.chinese.read(item.article)
+                read = extraction_of(doc)
+                if read is not None:
+                    return item.article, item.context, read
                 return item.article, item.context, self.doc_reader(doc, item.article, self.atlas)
             except Exception as exc:  # one odd article must not stop the others
                 logger.debug("extraction failed for %s", item.article.id, exc_info=True)
                 return item.article, item.context, ExtractionFailed.of(item.article, exc)
 
         expected = 0  # spaCy keeps order: a gap before ``seq`` is an article it dropped
-        for doc, seq in self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        for doc in self.nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+            seq = doc.user_data[SEQ]
             for dropped in range(expected, seq):
                 yield finish(dropped, None)
             error = doc.user_data.pop(COMPONENT_ERROR, None)

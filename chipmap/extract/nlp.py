@@ -102,8 +102,10 @@ def _handle_errors(nlp: Language) -> None:
 def build_pipeline(model: str | None, atlas: Atlas) -> Language:
     """The statistical pipeline plus chipmap's components, the gazetteer built from ``atlas``."""
     import chipmap.extract.components
-    import chipmap.extract.pos  # noqa: F401
+    import chipmap.extract.pos
+    import chipmap.extract.reading  # noqa: F401
     from chipmap.extract.pos import POS_PIPE_NAME
+    from chipmap.extract.reading import READER_PIPE_NAME
 
     nlp = load_base(model)
     if "attribute_ruler" in nlp.pipe_names:
@@ -115,6 +117,8 @@ def build_pipeline(model: str | None, atlas: Atlas) -> Language:
     nlp.add_pipe("chipmap_paragraphs_v1", before="parser")
     entities: Any = nlp.add_pipe(ENTITY_PIPE, last=True)
     entities.initialize(lambda: [], nlp=nlp, atlas=atlas)
+    reader: Any = nlp.add_pipe(READER_PIPE_NAME, last=True)
+    reader.initialize(lambda: [], nlp=nlp, atlas=atlas)
     _handle_errors(nlp)
     return nlp
 
