@@ -55,8 +55,8 @@ class AtlasGazetteer:
             self.folded.add(entry_id, [nlp.make_doc(core)])
 
     def _compound(self, entry_id: str, name: str) -> bool:
-        """True for names that join two atlas names ("Lingang Special Area of the China
-        (Shanghai) Pilot Free Trade Zone"): the text names two places there, not one."""
+        """True for names that join two atlas names ("Riverside Area of the Example Free Trade
+        Zone"): the text names two places there, not one."""
         words = name.split()
         for k in range(1, len(words)):
             left, right = " ".join(words[:k]), " ".join(words[k:])
@@ -65,7 +65,7 @@ class AtlasGazetteer:
             if left.endswith(("'s", "\u2019s")) and any(i.startswith("place:") for i in left_ids):
                 return True  # "China's Ministry of ...": the text names China and the ministry
             others = (set(left_ids) | set(right_ids)) - {entry_id}
-            # Only zones compound this way; "Optics Valley of China" is one name.
+            # Only zones compound this way; "Science City of Example" is one name.
             if left_ids and right_ids and any(
                 (p := self.atlas.places.get(o)) is not None and p.kind == "district" for o in others
             ):
@@ -195,7 +195,7 @@ class EntitySelector:
                 start = k + 1
                 break
             end = ent.end
-            # "China Semiconductor Industry Association (CSIA)": the bracketed acronym
+            # "Example Chip Industry Association (ECIA)": the bracketed acronym
             # is a second mention, not part of the name.
             if end - start > 3 and doc[end - 1].text == ")" and doc[end - 3].text == "(" \
                     and doc[end - 2].text.isupper():
@@ -227,7 +227,7 @@ class EntitySelector:
                 span.id_ = cand.atlas_id
             spans.append(span)
         doc.ents = spans
-        # A body described in lower case ("municipal government of Chongqing") names
+        # A body described in lower case ("municipal government of Xiamen") names
         # its place in its own right; keep that place for the mention layer.
         body_spans = {(b.start, b.end) for b in bodies}
         inner = []

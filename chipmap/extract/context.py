@@ -46,6 +46,16 @@ class Context:
     _sent_of: list[int] = field(default_factory=list, repr=False)
     _items: dict[int, list[Item]] = field(default_factory=dict, repr=False)
 
+    @classmethod
+    def read(cls, doc: Doc, atlas: Atlas, published: dt.date | None = None) -> Context:
+        """The context of a parsed doc: its mentions typed and cleaned, grouped into entities."""
+        from chipmap.extract.coref import group_mentions
+        from chipmap.extract.mentions import bracketed_units, collect_mentions, disambiguate, nested_orgs
+
+        mentions = disambiguate(collect_mentions(doc, atlas), atlas)
+        mentions = nested_orgs(doc, bracketed_units(doc, mentions), atlas)
+        return cls(doc=doc, entities=group_mentions(mentions, doc.text), atlas=atlas, published=published)
+
     def __post_init__(self) -> None:
         self.sents = list(self.doc.sents)
         self._sent_of = [0] * len(self.doc)
@@ -53,8 +63,8 @@ class Context:
             for i in range(sent.start, sent.end):
                 self._sent_of[i] = index
         pairs = [(e, m) for e in self.entities for m in e.mentions]
-        # Longer mentions win a token: "School of X of Nanjing University" over
-        # the "Nanjing University" nested in it.
+        # Longer mentions win a token: "School of Physics of Example University" over
+        # the "Example University" nested in it.
         for entity, m in sorted(pairs, key=lambda p: p[1].token_end - p[1].token_start):
             for i in range(m.token_start, m.token_end):
                 self.by_token[i] = (entity, m)

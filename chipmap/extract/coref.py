@@ -1,8 +1,8 @@
 """Within-article name coreference: one entity per real-world thing.
 
-"Semiconductor Manufacturing International Corporation (SMIC)" and a later
-"SMIC" are one organisation; "Feng" after "Feng Changgen" is the same person;
-"Lingang area" and "Lingang" are one place. Matching is by atlas id first, then
+"Example Microelectronics Corporation (EMC)" and a later "EMC" are one
+organisation; "Gao" after "Gao Wenbo" is the same person; "Riverside area" and
+"Riverside" are one place. Matching is by atlas id first, then
 by normalised name, acronym, bracketed short form and distinctive name word.
 """
 
@@ -114,10 +114,10 @@ def _key(mention: Mention) -> str:
     text = mention.text
     body_of = _BODY_OF.match(text)
     if body_of:
-        # "municipal government of Chongqing" is "Chongqing municipal government"
+        # "municipal government of Xiamen" is "Xiamen municipal government"
         text = f"{body_of['place']} {body_of['level']} {body_of['body']}"
     if mention.type == "person":
-        text = re.sub(r"['\u2019\u2018]", "", text)  # "Chen Run'er" and "Chen Runer" are one name
+        text = re.sub(r"['\u2019\u2018]", "", text)  # "Li Xiao'an" and "Li Xiaoan" are one name
     norm = normalise_name(text)
     if mention.type == "place":
         norm = _PLACE_SUFFIX.sub("", norm) or norm
@@ -199,7 +199,7 @@ def _link_orgs(groups: dict[str, Entity], text: str) -> None:
         target = [o for o in target if not all(any(om.token_start <= m.token_start and m.token_end <= om.token_end
                                                    for om in o.mentions) for m in entity.mentions)]
         if len(target) > 1:
-            # "ACM" with "ACM Research" and its unit "ACM Wuxi": the name it starts, not the unit's
+            # "EXA" with "EXA Research" and its unit "EXA Wuxi": the name it starts, not the unit's
             places = _place_words(groups)
             target = [o for o in target if any(
                 f.startswith(word + " ") and "(" not in f and f.split()[-1].lower() not in places
@@ -374,7 +374,7 @@ def _link_people(groups: dict[str, Entity]) -> None:
     name_words = {w for e in full for f in e.surface_forms for w in f.split()}
     for other in [e for e in groups.values() if e.type in {"place", "org"} and not e.atlas_id]:
         if all(f in name_words for f in other.surface_forms):
-            # "Liang" or "Du" after "Liang Mong Song" or "Mayor Du Xiaogang" is the person
+            # "Lin" or "Gao" after "Lin Hai Feng" or "Mayor Gao Wenbo" is the person
             owner = [p for p in full if any(f in p.surface_forms[0].split() for f in other.surface_forms)]
             if len(owner) == 1:
                 _merge(groups, other.key, owner[0].key)

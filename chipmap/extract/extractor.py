@@ -22,9 +22,8 @@ from spacy.tokens import Doc
 from chipmap.atlas import Atlas, default_atlas
 from chipmap.extract.chinese import ChineseReader
 from chipmap.extract.context import Context
-from chipmap.extract.coref import Entity, group_mentions
+from chipmap.extract.coref import Entity
 from chipmap.extract.events import event_date, event_place
-from chipmap.extract.mentions import bracketed_units, collect_mentions, disambiguate, nested_orgs
 from chipmap.extract.nlp import COMPONENT_ERROR, get_pipeline, load_base, resolve_model_name
 from chipmap.extract.reading import READ, READER_PIPE_NAME, SEQ, extraction_of, read_request
 from chipmap.extract.relations import Node, find_links, unit_kinds
@@ -74,10 +73,7 @@ def _relation(ctx: Context, link: Link[Node]) -> Relation:
 
 def read_doc(doc: Doc, article: Article, atlas: Atlas) -> ArticleExtraction:
     """Everything the article states, from its parsed doc."""
-    mentions = disambiguate(collect_mentions(doc, atlas), atlas)
-    mentions = nested_orgs(doc, bracketed_units(doc, mentions), atlas)
-    entities = group_mentions(mentions, doc.text)
-    ctx = Context(doc=doc, entities=entities, atlas=atlas, published=article.published)
+    ctx = Context.read(doc, atlas, article.published)
     result = ArticleExtraction(id=article.id)
     relations: dict[tuple[str, str, str], Relation] = {}
     links = find_links(ctx)

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from chipmap.extract.context import Context
 from chipmap.extract.coref import Entity
-from chipmap.extract.lexicon import DESCRIPTORS, PLACE_HEADS, SITE_NOUNS
+from chipmap.extract.lexicon import DESCRIPTORS, PLACE_HEADS, SITE_NOUNS, SITE_VERBS
 
 _PRONOUNS = frozenset({"it", "its", "they", "their", "itself", "our", "we"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -203,8 +203,8 @@ def places_governed(ctx: Context, prep: Token) -> list[Entity]:
 
 def owner_of_site(ctx: Context, noun: Token) -> Entity | None:
     """Whose plant, fab or centre ``noun`` is: a possessive ("its", "X's"), a name in the
-    noun phrase ("the X fab"), "of X", or the subject of the verb the noun is governed by
-    ("X will build a fab in A")."""
+    noun phrase ("the X fab"), "of X", or the subject of a verb of having or making that
+    governs the noun ("X will build a fab in A", "X bought a plant in A")."""
     for child in noun.children:
         if child.dep_ in {"poss", "compound"}:
             org = org_of(ctx, child)
@@ -215,5 +215,29 @@ def owner_of_site(ctx: Context, noun: Token) -> Entity | None:
                 org = org_at(ctx, obj) if obj.dep_ == "pobj" else None
                 if org is not None:
                     return org
-    head = subject(noun)
-    return org_of(ctx, head) if head is not None else None
+    verb, planned = _governing_verb(noun)
+    if verb is not None and (verb.lower_ in SITE_VERBS or planned):
+        head = subject(verb)
+        return org_of(ctx, head) if head is not None else None
+    if any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in noun.children) and noun.dep_ in _SUBJECTS:
+        return antecedent(ctx, noun)  # "The plant is located in A": the one the article is about
+    return None  # "X visited a plant in A" places nobody
+
+
+#: Nouns on the way from a site to its verb that make it the subject's ("announced plans for a fab").
+_PLAN_NOUNS = frozenset({"plan", "plans", "proposal", "deal", "agreement", "contract", "project", "projects"})
+
+
+def _governing_verb(noun: Token) -> tuple[Token | None, bool]:
+    """The verb a noun phrase is the object of, through prepositions ("broke ground on its fab"),
+    and whether a plan or deal noun stands between them."""
+    current, planned = noun, False
+    for _ in range(_MAX_CLIMB):
+        head = current.head
+        if head is current:
+            return None, planned
+        if head.pos_ in {"VERB", "AUX"}:
+            return head, planned
+        planned = planned or head.lower_ in _PLAN_NOUNS
+        current = head
+    return None, planned

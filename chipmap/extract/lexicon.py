@@ -86,6 +86,8 @@ GOV_BODIES = word_set("government_bodies")
 SITE_NOUNS = word_set("site_nouns")
 #: Verbs that place an organisation ("founded", "registered", "settled").
 SETTLE_VERBS = word_set("settle_verbs")
+#: Verbs by which an organisation has, makes or takes a site ("build", "runs", "bought").
+SITE_VERBS = word_set("site_verbs")
 #: Phrases between a unit and its parent ("subsidiary of").
 SUBSIDIARY_CUES = word_list("subsidiary_cues")
 #: Verbs with which a place takes in organisations ("attracted", "is home to").
@@ -104,7 +106,7 @@ for _segment, _cue in _pairs("segment_cues"):
 _SYLLABLE = "(?:" + "|".join(sorted(word_list("pinyin_initials"), key=len, reverse=True)) + ")?(?:" + "|".join(
     sorted(word_list("pinyin_finals"), key=len, reverse=True)
 ) + ")n?g?"
-#: One to three pinyin syllables, optionally split by an apostrophe ("Jing'an").
+#: One to three pinyin syllables, optionally split by an apostrophe ("Xiao'an").
 PINYIN_WORD = re.compile(rf"^(?:{_SYLLABLE})(?:['\u2019-]?(?:{_SYLLABLE})){{0,2}}$", re.IGNORECASE)
 
 

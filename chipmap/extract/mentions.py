@@ -255,7 +255,7 @@ def _compass_country(span: Span, atlas: Atlas) -> str:
 
 
 def _place_and_name(span: Span, atlas: Atlas) -> bool:
-    """"Hefei Xinyi": a known place followed by a word that is neither a place nor a place head
+    """"Xiamen Lumina": a known place followed by a word that is neither a place nor a place head
     names a company there, not a place."""
     if len(span) < 2 or span[-1].lower_ in PLACE_HEADS or not span[-1].text[:1].isupper():
         return False
@@ -297,8 +297,8 @@ def _org_not_person(span: Span, atlas: Atlas) -> str:
     """The kind of organisation a span NER calls a person names, or "" for a person.
 
     It ends in an organisation head ("X Manufacturing", "X Law Firm"), opens with a place
-    ("Hefei Changxin"), reads as pinyin without a single Chinese surname ("Huachuang
-    Shengjing" is a company; a person's name has a surname), or is described by an
+    ("Xiamen Lumina"), reads as pinyin without a single Chinese surname ("Haichuang
+    Yuntu" is a company; a person's name has a surname), or is described by an
     organisation noun next to it ("a memory chip firm, X").
     """
     words = [t for t in span if t.is_alpha]
@@ -387,7 +387,7 @@ def collect_mentions(doc: Doc, atlas: Atlas) -> list[Mention]:
         while len(span) > 1 and ent.label_ in {"GPE", "ORG"} and span[-1].lower_ in NOISE \
                 and span[-1].text.isupper():
             span = span.doc[span.start : span.end - 1]  # "Wuxi IC": a place and a topic
-        # A trailing title word ("IEEE Fellow") is not part of the name.
+        # A trailing title word ("Example Society Fellow") is not part of the name.
         if ent.label_ == "ORG" and len(span) > 1 and span[-1].lower_ in TITLE_HEADS:
             span = span.doc[span.start : span.end - 1]
         atlas_id = ent.ent_id_ if span.start == ent.start and span.end == ent.end else ""
@@ -421,8 +421,8 @@ def collect_mentions(doc: Doc, atlas: Atlas) -> list[Mention]:
 def disambiguate(mentions: list[Mention], atlas: Atlas) -> list[Mention]:
     """Pick, for a name several atlas entries share, the entry that fits the article.
 
-    "Binhai New Area" is both Tianjin's and Shaoxing's; the one whose enclosing
-    places the article also names wins.
+    Two cities may each have a "Hi-tech Zone" or "New Area" of one name; the entry whose
+    enclosing places the article also names wins.
     """
     settled = {m.atlas_id for m in mentions if m.atlas_id and len(atlas.lookup(m.text)) <= 1}
     context = set(settled)
@@ -450,7 +450,7 @@ def disambiguate(mentions: list[Mention], atlas: Atlas) -> list[Mention]:
 
 
 def bracketed_units(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """"JCET (Shaoxing)": a company name with a place in brackets names its local unit.
+    """"Example Micro (Wuxi)": a company name with a place in brackets names its local unit.
 
     The unit becomes a mention of its own; the parent's name stays a mention too,
     so both entities exist and subsidiary_of can join them.
@@ -483,7 +483,7 @@ def bracketed_units(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def nested_orgs(doc: Doc, mentions: list[Mention], atlas: Atlas) -> list[Mention]:
-    """"School of Microelectronics of Nanjing University" also names Nanjing University."""
+    """"School of Physics of Example University" also names Example University."""
     extra: list[Mention] = []
     for m in mentions:
         if m.type != "org":

@@ -1,6 +1,6 @@
-"""SpanProposal names found by pattern: capitalised runs ending in a name head.
+"""Span proposals found by pattern: capitalised runs ending in a name head.
 
-spaCy's small model cuts long organisation names short ("Shanghai Xinsheng
+spaCy's small model cuts long organisation names short ("Xiamen Lumina
 Semiconductor Technology Co" becomes two entities) and labels zones as FAC or
 PERSON. A run of capitalised words that ends in a head word ("Institute",
 "New Area", "Conference") is strong evidence of one name of that type, so we
@@ -168,7 +168,7 @@ def _split_coordinated(doc: Doc, start: int, end: int, heads: frozenset[str]) ->
             continue
         if all(t.lower_ in LEGAL_SUFFIXES for t in doc[k + 1 : end]):
             continue  # "... Investment and Holding": the suffix belongs to the name
-        # A zone "of"/"in" a place splits on the zone head alone ("Binhai New Area of Shaoxing").
+        # A zone "of"/"in" a place splits on the zone head alone ("Riverside New Area of Xiamen").
         rest_has_head = doc[k].lower_ in {"of", "in"} or any(t.lower_ in heads for t in doc[k + 1 : end])
         if k - 1 == s:  # one word before the coordinator
             lone = (doc[s].lower_ not in heads and doc[s].lower_ not in ZONE_WORDS and len(doc[s]) > 3
@@ -294,7 +294,7 @@ def _of_named_body(doc: Doc, end: int) -> int:
 
 
 def split_ner_person(doc: Doc, start: int, end: int) -> list[SpanProposal]:
-    """"Windo Rise Tech Wang Zhongfeng": an org name run into a pinyin person name."""
+    """"Lumina Tech Wang Lei": an organisation name run into a pinyin person name."""
     if end - start < 3:
         return [SpanProposal(start, end, "PERSON", "ner")]
     first, second = doc[end - 2], doc[end - 1]
@@ -307,7 +307,7 @@ def split_ner_org(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """NER sometimes joins coordinated names into one ORG; split it like a pattern run.
 
     It also runs a body, a title and a name together ("Ministry of Commerce
-    Spokesperson Shu Jueting"): the body is kept and the rest left to the person rules.
+    Spokesperson Li Na"): the body is kept and the rest left to the person rules.
     """
     for j in range(start + 2, end - 1):
         rest = doc[j + 1 : end]
@@ -319,7 +319,7 @@ def split_ner_org(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def split_ner_place(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """"Binhai New Area of Shaoxing" read as one place is two: split after the zone head."""
+    """"Riverside New Area of Xiamen" read as one place is two: split after the zone head."""
     parts = _split_coordinated(doc, start, end, PLACE_HEADS)
     return [(s + 1 if doc[s].lower_ == "the" and e - s > 1 else s, e) for s, e in parts]
 
@@ -344,7 +344,7 @@ def zone_like(span: Span) -> bool:
 
 
 def pinyin_people(doc: Doc) -> list[SpanProposal]:
-    """Two- or three-word pinyin names ("Wen Nuan", "Zhang Jing'an") the statistical NER may miss."""
+    """Two- or three-word pinyin names ("Gao Wenbo", "Li Xiao'an") the statistical NER may miss."""
     found: list[SpanProposal] = []
     for token in doc[:-1]:
         nxt = doc[token.i + 1]
