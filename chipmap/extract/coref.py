@@ -32,6 +32,8 @@ from chipmap.extract.mentions import Mention, normalise_name
 #: Kind words a place's bare name does without ("Anhui province" is Anhui).
 _BARE_PLACE = re.compile(r"\s+(province|city|municipality|region|prefecture)$", re.IGNORECASE)
 _PLACE_SUFFIX = re.compile(r"\s+(area|province|district|city|county|prefecture|municipality)$")
+#: Last words of a unit's name that make a leading name its parent's ("X Electronics Sub-Council").
+_UNIT_WORDS = frozenset({"council", "committee", "branch", "chapter", "office", "department", "bureau", "division"})
 #: Letters two spellings of one name share at least (rapidfuzz ratio, 0-100).
 _SPELLING_RATIO = 90
 T = TypeVar("T")
@@ -195,9 +197,12 @@ def _link_orgs(groups: dict[str, Entity], text: str) -> None:
                 if o.key != entity.key
                 and any(word in f.split() and not f.endswith(")") for f in o.surface_forms)
             ]
-        # a name written only inside another's ("EXA" in "EXA Electronics Council") is its parent
+        # a name written only inside another's, or opening a unit's name ("EXA" and "EXA
+        # Electronics Council"), is the unit's parent, not its short form
         target = [o for o in target if not all(any(om.token_start <= m.token_start and m.token_end <= om.token_end
-                                                   for om in o.mentions) for m in entity.mentions)]
+                                                   for om in o.mentions) for m in entity.mentions)
+                  and not any(f.startswith(word + " ") and f.lower().split()[-1].split("-")[-1] in _UNIT_WORDS
+                              for f in o.surface_forms)]
         if len(target) > 1:
             # "EXA" with "EXA Research" and its unit "EXA Wuxi": the name it starts, not the unit's
             places = _place_words(groups)
@@ -251,6 +256,8 @@ def _link_short_forms(groups: dict[str, Entity]) -> None:
         if len(distinct) != 2:
             continue
         (a, cut_a), (b, cut_b) = distinct
+        if not _contracts(a, b):
+            continue  # "Example Group" and "Example Microelectronics" are two companies
         if a.key not in groups or b.key not in groups or (cut_a and cut_b):
             continue
         if a.atlas_id and b.atlas_id and a.atlas_id != b.atlas_id:
@@ -260,6 +267,21 @@ def _link_short_forms(groups: dict[str, Entity]) -> None:
             _merge(groups, small.key, big.key)
         else:
             _merge(groups, big.key, small.key)
+
+
+#: Legal suffixes that tell two companies apart ("Example Group" is not "Example Micro").
+_DISTINCT_LEGAL = frozenset({"group", "holding", "holdings"})
+
+
+def _words(form: str) -> set[str]:
+    """The words of a name that say which organisation it is (legal abbreviations left out)."""
+    text = re.sub(r"\([^)]*\)", " ", form).lower()
+    return {w for w in re.findall(r"[\w&'-]+", text) if w.rstrip(".") not in LEGAL_SUFFIXES - _DISTINCT_LEGAL}
+
+
+def _contracts(a: Entity, b: Entity) -> bool:
+    """True when one organisation's name is the other's with words left out."""
+    return any(_words(x) <= _words(y) or _words(y) <= _words(x) for x in a.surface_forms for y in b.surface_forms)
 
 
 def _link_spelling_variants(groups: dict[str, Entity]) -> None:

@@ -136,14 +136,28 @@ def org_of(ctx: Context, token: Token) -> Entity | None:
         return org
     if is_reference(token):
         return antecedent(ctx, token)
+    for child in token.children:
+        if child.dep_ == "appos":  # "its parent, X", "the chipmaker X"
+            org = org_at(ctx, child)
+            if org is not None:
+                return org
     if token.lower_ in DESCRIPTORS or singular(token.text) in DESCRIPTORS:
         for child in token.children:
-            if child.dep_ in {"appos", "compound"}:
+            if child.dep_ == "compound":
                 org = org_at(ctx, child)
                 if org is not None:
                     return org
+        left = token.left_edge.i
+        if left > 0 and ctx.doc[left - 1].text == ",":
+            # "X, its design subsidiary, ...": the name the appositive follows
+            before = ctx.ending_at(left - 1)
+            if before is not None and before[0].type == "org":
+                return before[0]
         if token.dep_ == "appos":
             return org_at(ctx, token.head)
+        if token.dep_ == "attr" and token.head.pos_ in {"AUX", "VERB"}:
+            who = subject(token.head)  # "X is a maker of ..."
+            return org_of(ctx, who) if who is not None and who is not token else None
     return None
 
 

@@ -231,7 +231,7 @@ def _is_noise(span: Span, text: str) -> bool:
         return True  # "US$", "US dollars": a currency, not a place
     if not any(t.text[:1].isupper() for t in span if any(c.isalpha() for c in t.text)):
         return True  # lower-case phrases are descriptions, not names
-    words = [t.lower_ for t in span if t.is_alpha]
+    words = [t.lower_ for t in span if any(c.isalpha() for c in t.text)]
     if words and all(w in TITLE_HEADS or w in TITLE_MODIFIERS for w in words):
         return True  # a bare title ("Dean", "Vice President")
     if _FACILITY.match(text):

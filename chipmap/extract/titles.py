@@ -45,7 +45,8 @@ _ROLE_FIELDS = word_set("role_fields")
 _COMPANY_ROLES = word_set("company_roles")
 #: Words between a name and a verb that leave the verb the name's ("X, who is now ...").
 _LINKS = frozenset({"was", "is", "has", "had", "been", "be", "will", "would", "who", "currently", "now", "also",
-                    "already", "still", "newly", "recently", "then", "later", "to"})
+                    "already", "still", "newly", "recently", "then", "later", "to", "previously", "formerly",
+                    "once", "briefly", "officially"})
 _COPULAS = frozenset({"is", "was", "remains", "remained"})
 _BODY_PREPS = frozenset({"of", "at", "for", "with", "in"})
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
@@ -314,6 +315,11 @@ def _after(ctx: Context, mention: Mention) -> tuple[list[Unit], str]:
                 i += 1
         units, _ = _units(ctx, i, limit, appositive=True)
         return units, "appositive"
+    if i + 1 < limit and doc[i].lower_ == "as":
+        # "appointed X as chief executive of Y", "named X as its chairman"
+        units, _ = _units(ctx, i + 1, limit, appositive=True)
+        if units:
+            return units, "appointment_verb"
     j = i
     linked = False
     while j < limit and doc[j].lower_ in _LINKS | _COPULAS:

@@ -88,7 +88,7 @@ def hand_doc(annotated: str, *, ents: Sequence[Ent] = ()) -> Doc:
         text, label = ent[0], ent[1]
         size = len(text.split())
         for k in range(len(doc) - size + 1):
-            if doc[k : k + size].text == text and not taken & set(range(k, k + size)):
+            if [t.text for t in doc[k : k + size]] == text.split() and not taken & set(range(k, k + size)):
                 span = Span(doc, k, k + size, label=label)
                 if len(ent) == 3:
                     span.id_ = ent[2]  # type: ignore[misc]

@@ -75,7 +75,9 @@ def placed_participle(ctx: Context, sent: int) -> Iterator[Found[Node]]:
         who = verb.head if verb.dep_ in {"acl", "amod"} else subject(verb)
         if who is None:
             continue
-        org = owner_of_site(ctx, who) if is_site(who) else org_of(ctx, who)
+        if who.dep_ == "pobj" and who.head.lower_ == "of" and who.head.head.pos_ == "NOUN":
+            who = who.head.head  # "a maker of sensors based in A": the maker
+        org = org_of(ctx, who) or (owner_of_site(ctx, who) if is_site(who) else None)
         if org is None or org.type != "org":
             continue
         for owner in _with_conjuncts(ctx, org, who):

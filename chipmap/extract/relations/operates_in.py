@@ -26,6 +26,8 @@ _PATTERNS = {
 _WINDOW = 12
 #: Tokens before the organisation within which a cue may be about it ("foundry X").
 _LEAD = 4
+#: Words after an organisation that hand what follows to another one ("a fab run by Y").
+_AGENT_WORDS = frozenset({"by", "from"})
 
 
 def segments_from_text(text: str) -> list[str]:
@@ -79,18 +81,29 @@ def _cue_segments(ctx: Context, org: Entity) -> tuple[list[str], int | None]:
         sent = ctx.sents[mention.sent]
         # The cue must sit in the organisation's own stretch of the sentence: after it up to
         # the next organisation, or just before it ("foundry X").
+        doc = ctx.doc
         stop = min(sent.end, mention.token_end + _WINDOW)
         for k in range(mention.token_end, stop):
             hit = ctx.at(k)
-            if hit and hit[0].type == "org" and hit[0] is not org:
-                stop = k
+            if (hit and hit[0].type == "org" and hit[0] is not org) or doc[k].lower_ in _AGENT_WORDS or (
+                    k > mention.token_end and doc[k].lower_ in {",", "and"} and k + 1 < stop
+                    and doc[k + 1].pos_ in {"DET", "NUM"}):
+                stop = k  # another organisation, "... by Y", or a new noun phrase ", an X plant"
                 break
         start = max(sent.start, mention.token_start - _LEAD)
-        for k in range(mention.token_start - 1, start - 1, -1):
+        k = mention.token_start - 1
+        while k >= start:
             hit = ctx.at(k)
             if hit and hit[0].type == "org":
+                if k + 1 < mention.token_start and doc[k + 1].lower_ in {",", "and"} and \
+                        all(t.lower_ in {",", "and"} for t in doc[k + 1 : mention.token_start]):
+                    # "centres run by X and Y": the cue before a list belongs to every member
+                    k = hit[1].token_start - 1
+                    start = max(sent.start, hit[1].token_start - _LEAD)
+                    continue
                 start = k + 1
                 break
+            k -= 1
         found = segments_from_text(ctx.doc[start:stop].text)
         if found:
             return found, mention.sent
