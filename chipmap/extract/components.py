@@ -94,7 +94,7 @@ class AtlasGazetteer:
         return found + self.datelines(doc)
 
     def datelines(self, doc: Doc) -> list[SpanProposal]:
-        """"WUXI, May 3 -", "XIAMEN (Reuters) -": a place in capitals opening a paragraph."""
+        """"WUXI, May 3 -", "XIAMEN (Newswire) -": a place in capitals opening a paragraph."""
         found: list[SpanProposal] = []
         for sent in doc.sents:
             for size in (2, 1):

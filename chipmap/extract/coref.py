@@ -50,6 +50,8 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     kind: str = ""
     atlas_id: str = ""
+    #: Forms the text gives as former names ("formerly X"): aliases, never the name.
+    former: set[str] = field(default_factory=set)
     #: Forms, name and first mention, kept until a mention is added (mentions only grow).
     _cache: dict[str, tuple[int, Any]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -73,7 +75,7 @@ class Entity:
         return self._cached("name", self._name)
 
     def _name(self) -> str:
-        forms = self.surface_forms
+        forms = [f for f in self.surface_forms if f not in self.former] or self.surface_forms
         if self.type == "place":
             forms = sorted(forms, key=lambda f: (f.split()[0].lower() in COMPASS and len(f.split()) > 1,
                                                  any(w.islower() for w in f.split()), -len(f)))
@@ -315,6 +317,8 @@ def _link_former_names(groups: dict[str, Entity], text: str) -> None:
             owner = [o for o in orgs if o is not entity and any(
                 0 <= m.start - om.end <= 22 and om.sent == m.sent for om in o.mentions)]
             if len(owner) == 1 and entity.key in groups and owner[0].key in groups:
+                owner[0].former.update(entity.surface_forms)
+                owner[0]._cache.clear()
                 _merge(groups, entity.key, owner[0].key)
                 break
 

@@ -93,7 +93,7 @@ def _after_leading_title(span: Span) -> Span:
 
 def _hyphen_adjective(doc: Doc, start: int, end: int) -> bool:
     """"Chinese-language", "state-owned" opening a span: an adjective, not part of the name
-    ("Lin-gang" is a name)."""
+    ("Hai-cang" is a name)."""
     return start + 2 < end and doc[start + 1].text == "-" and (
         doc[start + 2].lower_ in HYPHEN_ADJECTIVES or doc[start + 2].lower_ == "language")
 
@@ -383,7 +383,7 @@ def collect_mentions(doc: Doc, atlas: Atlas) -> list[Mention]:
         if ent.label_ == "ORG":
             span = _after_leading_title(span)
         if ent.label_ == "ORG" and len(span) > 1 and span[0].lower_ in DEMONYMS and span[1].text.isupper():
-            span = span.doc[span.start + 1 : span.end]  # "Austrian AMS Company" is AMS Company
+            span = span.doc[span.start + 1 : span.end]  # "Austrian EXA Company" is EXA Company
         while len(span) > 1 and ent.label_ in {"GPE", "ORG"} and span[-1].lower_ in NOISE \
                 and span[-1].text.isupper():
             span = span.doc[span.start : span.end - 1]  # "Wuxi IC": a place and a topic

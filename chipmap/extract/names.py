@@ -33,7 +33,7 @@ from chipmap.extract.lexicon import (
     is_pinyin,
 )
 
-#: Trade-show names that news writes like places ("SEMICON China 2015", "CES").
+#: Trade-show names that news writes like places ("SEMICON West 2019", "CES").
 
 
 #: Words after a hyphen that make a place name into an adjective ("Beijing-based").
@@ -105,7 +105,7 @@ def _run_ends(doc: Doc) -> list[tuple[int, int]]:
                 while k < n and k - j < 6 and doc[k].text != ")":
                     k += 1
                 if k < n and doc[k].text == ")" and k + 1 < n and _is_cap(doc[k + 1]):
-                    j = k + 1  # China (Shanghai) Pilot Free Trade Zone
+                    j = k + 1  # "China (Fujian) Pilot Free Trade Zone"
                 else:
                     break
             else:
@@ -221,7 +221,7 @@ def pattern_candidates(doc: Doc) -> list[SpanProposal]:
                 continue  # a head word alone ("Conference", "Park") names nothing
             stop = _complement_end(doc, last, run_end) if label in {"ORG", "EVENT"} else last + 1
             if label == "ORG":
-                # "China Association for Science and Technology Reform": after a strong
+                # "Haixi Association for Science and Technology Exchange": after a strong
                 # head and "of"/"for", the rest of the run is the name's complement.
                 for k in range(start, last):
                     if doc[k].lower_ in STRONG_HEADS and doc[k + 1].lower_ in {"of", "for"}:
@@ -269,7 +269,7 @@ def government_bodies(doc: Doc, place_starts: dict[int, int]) -> list[SpanPropos
             while b < start and doc[b].lower_ in {"and", "the"}:
                 b += 1
             if b in place_ends:
-                continue  # "Hefei city government of ...": the place before the body is its place
+                continue  # "Xiamen city government of ...": the place before the body is its place
             stop = end
             if stop < len(doc) and doc[stop].lower_ in {"district", "county", "city", "province"}:
                 stop += 1

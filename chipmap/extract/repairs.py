@@ -79,8 +79,8 @@ def complete_lists(doc: Doc, chosen: list[SpanProposal]) -> list[SpanProposal]:
 
     A list is names joined by commas and "and" ("A, B, C and D"). When two of its members
     are organisations, or one is and a descriptor noun introduces the list ("equipment
-    makers A and B"), the members NER missed or took for places not in the atlas become
-    organisations. Lists with a person in them are left alone.
+    makers A and B"), the members NER missed or took for places not in the atlas (or, one word
+    long, for people) become organisations. Lists with a person's full name in them are left alone.
     """
     taken = {k for c in chosen for k in range(c.start, c.end)}
     by_start = {c.start: c for c in chosen}
@@ -100,7 +100,8 @@ def complete_lists(doc: Doc, chosen: list[SpanProposal]) -> list[SpanProposal]:
             else:
                 i += 1
         for group in _lists(doc, items):
-            labels = [c.label for _s, _e, c in group if c is not None]
+            # a one-word "person" in a list of companies is one NER misread
+            labels = [c.label for _s, _e, c in group if c is not None and not (c.label == "PERSON" and c.end - c.start == 1)]
             orgs = labels.count("ORG")
             first = group[0][0]
             introduced = first > 0 and _singular(doc[first - 1].lower_) in DESCRIPTORS | {"vendor", "brand"}
@@ -109,7 +110,8 @@ def complete_lists(doc: Doc, chosen: list[SpanProposal]) -> list[SpanProposal]:
             for s, e, c in group:
                 if c is None and e - s <= _MAX_MEMBER and doc[s:e].text.lower() not in NOISE:
                     out[(s, e)] = SpanProposal(s, e, "ORG", "pattern")
-                elif c is not None and c.label == "GPE" and not c.atlas_id and c.proposer != "atlas":
+                elif c is not None and c.label in {"GPE", "PERSON"} and c.end - c.start <= (1 if c.label == "PERSON" else 9) \
+                        and not c.atlas_id and c.proposer != "atlas":
                     out[(s, e)] = replace(c, label="ORG")
     return sorted(out.values(), key=lambda c: c.start)
 
