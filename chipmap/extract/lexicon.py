@@ -96,8 +96,6 @@ HOST_VERBS = word_set("host_verbs")
 DESCRIPTORS = word_set("org_descriptors")
 #: Verbs that give a person a post ("appointed", "serves").
 APPOINT_VERBS = word_set("appointment_verbs")
-#: Nouns in "the company's" that point back at a named body, with the kinds it may have.
-BACK_NOUNS: dict[str, tuple[str, ...]] = {k: tuple(v.split()) for k, v in _pairs("back_nouns")}
 #: Cue phrases per chain segment.
 SEGMENT_CUES: dict[str, tuple[str, ...]] = {}
 for _segment, _cue in _pairs("segment_cues"):
