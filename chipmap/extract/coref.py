@@ -286,6 +286,23 @@ def _contracts(a: Entity, b: Entity) -> bool:
     return any(_words(x) <= _words(y) or _words(y) <= _words(x) for x in a.surface_forms for y in b.surface_forms)
 
 
+def _link_place_qualified(groups: dict[str, Entity]) -> None:
+    """"Office of the Example Government" and "Office of the Example Government of Xiamen": a body
+    once written with the place it serves and once without is one body (one such body only)."""
+    places = _place_words(groups)
+    orgs = [e for e in groups.values() if e.type == "org"]
+
+    def qualified(short: str, full: str) -> bool:
+        match = re.fullmatch(rf"{re.escape(short)} of (?:the )?(.+)", full)
+        return match is not None and match.group(1).lower() in places
+
+    for short in orgs:
+        longer = [o for o in orgs if o is not short and any(
+            qualified(f, g) for f in short.surface_forms for g in o.surface_forms)]
+        if len(longer) == 1 and short.key in groups and longer[0].key in groups and not short.atlas_id:
+            _merge(groups, short.key, longer[0].key)
+
+
 def _link_spelling_variants(groups: dict[str, Entity]) -> None:
     """"Exmaple Microelectronics" and "Example Microelectronics": one misspelt organisation
     (same number of words and digits, nearly the same letters)."""
@@ -428,6 +445,7 @@ def group_mentions(mentions: list[Mention], text: str) -> list[Entity]:
             entity.kind = m.kind
     _link_former_names(groups, text)
     _link_short_forms(groups)
+    _link_place_qualified(groups)
     _link_spelling_variants(groups)
     _link_governments(groups)
     _link_zones(groups)

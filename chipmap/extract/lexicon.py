@@ -76,6 +76,8 @@ STRONG_HEADS = word_set("strong_org_heads")
 IDIOMS = frozenset(
     (left.strip(), right.strip()) for left, _, right in (p.partition(" and ") for p in word_list("name_idioms"))
 )
+#: Nouns that name a document built on a body's name ("Notice of the ... Office on ...").
+DOCUMENT_WORDS = word_set("document_words")
 #: Words that cannot start a name.
 LEADING_NOISE = word_set("leading_noise")
 #: Words between a place and a government body ("municipal", "people's").

@@ -21,6 +21,7 @@ from chipmap.extract.lexicon import (
     COMPASS,
     DEMONYMS,
     DESCRIPTORS,
+    DOCUMENT_WORDS,
     EVENT_BRANDS,
     EVENT_HEADS,
     GOV_BODIES,
@@ -71,6 +72,22 @@ class Mention:
     kind: str = ""  # org or place kind
     atlas_id: str = ""
     honorific: str = ""
+
+
+def _document_body(span: Span) -> Span | None:
+    """A name built on a document word: the body inside it ("Notice of the Example Office" gives
+    "Example Office"), None when there is none ("Example Action Plan for ..."); other spans as they are."""
+    doc = span.doc
+    for k in range(span.start, span.end - 1):
+        if doc[k + 1].lower_ not in {"of", "for", "on"}:
+            continue
+        if doc[k].lower_ not in DOCUMENT_WORDS:
+            return span
+        j = k + 2
+        if j < span.end and doc[j].lower_ == "the":
+            j += 1
+        return doc[j : span.end] if k == span.start and j < span.end else None
+    return span
 
 
 def _after_leading_title(span: Span) -> Span:
@@ -381,7 +398,10 @@ def collect_mentions(doc: Doc, atlas: Atlas) -> list[Mention]:
                                      or span[0].text in TITLE_ACRONYMS):
                 span = span.doc[span.start + 1 : span.end]
         if ent.label_ == "ORG":
-            span = _after_leading_title(span)
+            document = _document_body(span)
+            if document is None:
+                continue  # "Example Action Plan for ...": a document, not a body
+            span = _after_leading_title(document)
         if ent.label_ == "ORG" and len(span) > 1 and span[0].lower_ in DEMONYMS and span[1].text.isupper():
             span = span.doc[span.start + 1 : span.end]  # "Austrian EXA Company" is EXA Company
         while len(span) > 1 and ent.label_ in {"GPE", "ORG"} and span[-1].lower_ in NOISE \
@@ -498,7 +518,8 @@ def nested_orgs(doc: Doc, mentions: list[Mention], atlas: Atlas) -> list[Mention
             ends_in_head = rest[-1].lower_ in STRONG_HEADS and rest[-1].lower_ in ORG_HEADS \
                 and not any(t.lower_ == "of" for t in rest)
             # "Centre of the Ministry of Commerce": a body named head first
-            head_first = rest[0].lower_ in STRONG_HEADS and len(rest) >= 3 and rest[1].lower_ in {"of", "for"}
+            head_first = len(rest) >= 3 and any(
+                rest[h].lower_ in STRONG_HEADS and rest[h + 1].lower_ in {"of", "for"} for h in range(min(3, len(rest) - 1)))
             if len(rest) >= 2 and (ends_in_head or head_first):
                 found = _pick_atlas(atlas, rest.text, "org")
                 extra.append(Mention(rest.text, "org", rest.start_char, rest.end_char, rest.start,

@@ -94,9 +94,10 @@ def of_parent_name(ctx: Context, sent: int) -> Iterator[Found[Node]]:
     for org in _first_named_here(ctx, sent):
         for form in org.surface_forms:
             base = _local_base(ctx, form)
-            head = form.split()[0].lower()
             for tail in re.finditer(r" of (?:the )?", form):
                 rest = form[tail.end() :]
+                before = form[: tail.start()].lower().split()
+                head = form.split()[0].lower() if before[-1] not in _UNIT_HEADS else before[-1]
                 for other in orgs:
                     if other is org or (base and base in other.surface_forms) or rest not in other.surface_forms:
                         continue
