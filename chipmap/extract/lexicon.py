@@ -98,6 +98,8 @@ HOST_VERBS = word_set("host_verbs")
 DESCRIPTORS = word_set("org_descriptors")
 #: Verbs that give a person a post ("appointed", "serves").
 APPOINT_VERBS = word_set("appointment_verbs")
+#: Words in a company's own name that place it in the chain ("Example Packaging").
+SEGMENT_NAME_WORDS: dict[str, str] = dict(_pairs("segment_name_words"))
 #: Cue phrases per chain segment.
 SEGMENT_CUES: dict[str, tuple[str, ...]] = {}
 for _segment, _cue in _pairs("segment_cues"):

@@ -194,6 +194,25 @@ def _complement_end(doc: Doc, last: int, run_end: int) -> int:
     return last + 1
 
 
+def _person_at(doc: Doc, k: int) -> bool:
+    """A surname and a pinyin given name start at token ``k`` ("Wang Haiyan")."""
+    return k + 1 < len(doc) and doc[k].text[:1].isupper() and doc[k].lower_ in SURNAMES \
+        and doc[k + 1].text[:1].isupper() and doc[k + 1].text[1:].islower() and is_pinyin(doc[k + 1].text)
+
+
+def _without_people(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A run that holds a person's name is cut around it: "Professor Wang Haiyan of Example
+    University" starts after "of", "... University and Li Na" ends before "and"."""
+    for k in range(start, end - 2):
+        if _person_at(doc, k) and doc[k + 2].lower_ == "of":
+            start = k + 3 + (k + 3 < end and doc[k + 3].lower_ == "the")
+            break
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ in {"and", ","} and _person_at(doc, k + 1):
+            return start, k
+    return start, end
+
+
 def pattern_candidates(doc: Doc) -> list[SpanProposal]:
     """Names proposed by the shape of capitalised runs (orgs, places, events)."""
     found: list[SpanProposal] = []
@@ -206,6 +225,7 @@ def pattern_candidates(doc: Doc) -> list[SpanProposal]:
             continue
         start = _trim_leading(doc, run_start, run_end)
         start = _after_title(doc, start, run_end)
+        start, run_end = _without_people(doc, start, run_end)
         if start >= run_end:
             continue
         if doc[start].text in EVENT_BRANDS:

@@ -305,6 +305,14 @@ def _after(ctx: Context, mention: Mention) -> tuple[list[Unit], str]:
     doc = ctx.doc
     limit = ctx.sents[mention.sent].end
     i = mention.token_end
+    if i + 2 < limit and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
+        i += 3  # "Wang Lei, 51, was ...": an age
+    if i + 1 < limit and doc[i].lower_ in {"its", "their"} and _is_word(doc[i + 1]):
+        # "named Wang Lei its president"
+        units, _ = _units(ctx, i + 1, limit, appositive=True)
+        owner = _possessor(ctx, i)
+        if units and owner is not None:
+            return [u if u.body else replace(u, body=owner) for u in units], "possessive"
     if i < limit and doc[i].text in {",", "("}:
         i += 1
         while i < limit and doc[i].lower_ in _LINKS | _COPULAS | {"the"}:

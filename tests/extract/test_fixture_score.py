@@ -1,6 +1,6 @@
 """The full pipeline beats spaCy's raw NER on articles written for the tests (not the dev set).
 
-The development set's score is a report (``make eval``), never a test gate. Here four
+The development set's score is a report (``make eval``), never a test gate. Here eight
 short articles with gold annotations in the shape of shared/eval/SCHEMA.md
 (tests/extract/fixtures) are scored with ../shared/eval/score.py when it is beside the
 checkout, else with the small scorer below (names compared after the same folding).

@@ -136,12 +136,17 @@ def possessive_site(ctx: Context, sent: int) -> Iterator[Found[Node]]:
 
 @ENGLISH.rule("located_in.org_in_place", "located_in", 0.7)
 def org_in_place(ctx: Context, sent: int) -> Iterator[Found[Node]]:
-    """"X and Y in A expanded ...": a place phrase attached to the names themselves."""
+    """"X and Y in A expanded ...", "X, a foundry in A": a place phrase attached to the names
+    themselves or to a descriptor in apposition."""
     for prep, places in _preps(ctx, sent):
-        org = org_at(ctx, prep.head)
+        head = prep.head
+        org = org_at(ctx, head)
+        if org is None and head.dep_ == "appos" and (head.lower_ in DESCRIPTORS or singular(head.text) in DESCRIPTORS) \
+                and not any(c.lower_ in _RANKING or c.lower_.endswith("est") for c in head.children):
+            org = org_of(ctx, head)  # "X, a foundry in A"; not "X, the largest foundry in A"
         if org is None:
             continue
-        for owner in _with_conjuncts(ctx, org, prep.head):
+        for owner in _with_conjuncts(ctx, org, head):
             for place in places:
                 yield Found(owner, place)
 
@@ -348,7 +353,8 @@ def host_verb(ctx: Context, sent: int) -> Iterator[Found[Node]]:
 
 def _unit_of(form: str, country: str) -> bool:
     """"Example China": a company's unit named after the country it works in (not "Bank of China")."""
-    return bool(re.search(rf"^[A-Z][\w&-]*( [A-Z][\w&-]*)? {re.escape(country)}$", form))
+    return bool(re.search(rf"^[A-Z][\w&-]*( [A-Z][\w&-]*)? {re.escape(country)}$", form)) \
+        and not form.endswith(f"Greater {country}")  # "Example Greater China" works in a region
 
 
 def _names_place(form: str, pname: str, *, unit: bool) -> bool:

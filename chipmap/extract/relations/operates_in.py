@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from chipmap.extract.context import Context
 from chipmap.extract.coref import Entity
-from chipmap.extract.lexicon import SEGMENT_CUES
+from chipmap.extract.lexicon import SEGMENT_CUES, SEGMENT_NAME_WORDS
 from chipmap.extract.relations.registry import ENGLISH, ChainSegment, Node
 from chipmap.extract.rules import Found
 
@@ -108,6 +108,18 @@ def _cue_segments(ctx: Context, org: Entity) -> tuple[list[str], int | None]:
         if found:
             return found, mention.sent
     return [], None
+
+
+@ENGLISH.rule("operates_in.name_word", "operates_in", 0.75)
+def name_word(ctx: Context, sent: int) -> Iterator[Found[Node]]:
+    """"Example Packaging", "Example Test Technology": a word of the company's own name that names
+    a link of the chain, for companies the atlas does not place."""
+    for org in _companies_first_named(ctx, sent):
+        if _atlas_segments(ctx, org) or _parent_segments(ctx, org):
+            continue
+        words = {w for form in org.surface_forms for w in form.lower().split()}
+        for segment in dict.fromkeys(SEGMENT_NAME_WORDS[w] for w in words if w in SEGMENT_NAME_WORDS):
+            yield Found(org, ChainSegment(segment))
 
 
 def _all_cue_segments(ctx: Context) -> dict[str, tuple[list[str], int | None]]:

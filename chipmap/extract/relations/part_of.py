@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from chipmap.extract.context import Context
+from chipmap.extract.context import PLACE_LEVEL, Context
 from chipmap.extract.coref import Entity
 from chipmap.extract.relations.registry import ENGLISH, Node
 from chipmap.extract.rules import Found
@@ -44,8 +44,17 @@ def _place_pairs(ctx: Context, sent: int) -> Iterator[tuple[Entity, Entity, str]
 def nested_in_text(ctx: Context, sent: int) -> Iterator[Found[Node]]:
     """"the Xinzhan area of Hefei", "Yuhang District in Hangzhou", "Wuxi, Jiangsu province"."""
     for a, b, between in _place_pairs(ctx, sent):
-        if between in _NESTING and ctx.level(b) < ctx.level(a):
+        if between in _NESTING and ctx.level(b) < ctx.level(a) and not _named_after_lower_city(ctx, a, b):
             yield Found(a, b)
+
+
+def _named_after_lower_city(ctx: Context, zone: Entity, container: Entity) -> bool:
+    """"The Example City Hi-tech Zone in Example province": the zone is the city's, and the
+    province is the city's container, two levels up (no part_of skips a level)."""
+    if zone.kind != "district" or ctx.level(container) >= PLACE_LEVEL["city"]:
+        return False
+    return any(f.startswith(c + " ") for f in zone.surface_forms for p in ctx.of_type("place")
+               if p.kind == "city" for c in p.surface_forms)
 
 
 @ENGLISH.rule("part_of.possessive", "part_of", 0.8)
