@@ -298,14 +298,14 @@ def _described_as_org(span: Span) -> str:
     k = span.start - 1
     while k >= max(0, span.start - 3) and doc[k].lower_ in {",", "such", "as", "including", "called", "named", "like"}:
         k -= 1
-    if k >= 0 and _descriptor_kind(doc[k].lower_):
-        return _descriptor_kind(doc[k].lower_)
+    if k >= 0 and doc[k].is_lower and _descriptor_kind(doc[k].lower_):
+        return _descriptor_kind(doc[k].lower_)  # a common noun, not the end of a name ("X Group named Y")
     j = span.end
     if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in {"a", "an", "the"}:
         for t in doc[j + 2 : min(len(doc), j + 7)]:
             if t.is_punct:
                 break
-            if _descriptor_kind(t.lower_):
+            if t.is_lower and _descriptor_kind(t.lower_):
                 return _descriptor_kind(t.lower_)
     return ""
 

@@ -21,6 +21,9 @@ CASES = [
     Case("operates_in.cue_phrase", "Riverbend Capital Co invested in a foundry run by Lumina Devices .",
          [("Riverbend Capital Co", "ORG"), ("Lumina Devices", "ORG")], {("Lumina Devices", "manufacturing")}),
     Case("operates_in.cue_phrase", "Lumina Devices raised output in Xiamen .", [("Lumina Devices", "ORG")], set()),
+    Case("operates_in.name_word", "Haixi Packaging hired staff .", [("Haixi Packaging", "ORG")],
+         {("Haixi Packaging", "packaging_testing")}),
+    Case("operates_in.name_word", "Haixi Optics hired staff .", [("Haixi Optics", "ORG")], set()),
 ]
 
 
