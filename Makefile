@@ -62,12 +62,16 @@ eval: venv
 	$(BIN)/chipmap extract --format jsonl --pipeline raw $(SHARED)/eval/dev/*.json > $(EVAL_OUT)/raw.jsonl
 	@echo "== chipmap (full pipeline)"
 	@$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/dev $(EVAL_OUT)/predictions.jsonl
+	@echo "== chipmap, per relation type and rule"
+	@$(BIN)/python -m bench.rules --scorer $(SHARED)/eval/score.py $(SHARED)/eval/dev $(EVAL_OUT)/predictions.jsonl
 	@echo "== raw spaCy NER mapped to the schema (baseline)"
 	@$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/dev $(EVAL_OUT)/raw.jsonl
 	@if [ -d $(SHARED)/eval/dev-zh ]; then \
 	  $(BIN)/chipmap extract --format jsonl $(SHARED)/eval/dev-zh/*.json > $(EVAL_OUT)/zh.jsonl; \
 	  echo "== Chinese articles ($(SHARED)/eval/dev-zh)"; \
 	  $(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/dev-zh $(EVAL_OUT)/zh.jsonl; \
+	  echo "== Chinese articles, per relation type and rule"; \
+	  $(BIN)/python -m bench.rules --scorer $(SHARED)/eval/score.py $(SHARED)/eval/dev-zh $(EVAL_OUT)/zh.jsonl; \
 	fi
 	@echo "== entity resolution on hand-labelled pairs of names (tests/resolve/fixtures/resolution_pairs.jsonl)"
 	@$(BIN)/python bench/resolution.py

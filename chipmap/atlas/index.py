@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from chipmap.atlas.models import Organization, Place
+from chipmap.vocab.words import word_set
 
-_LEGAL_TAIL = re.compile(
-    r"(\s+(co|company|ltd|limited|inc|incorporated|corp|corporation|group|holdings|plc|llc|gmbh))+$"
-)
+#: THE legal-suffix list (chipmap/vocab/words/legal_suffixes.txt), as the normalised words it
+#: leaves after punctuation is folded ("co.", "co" -> "co"); Chinese forms are matched elsewhere.
+LEGAL_WORDS = frozenset(w.rstrip(".") for w in word_set("legal_suffixes") if w.isascii())
+_LEGAL_TAIL = re.compile(r"(\s+(" + "|".join(sorted(LEGAL_WORDS, key=len, reverse=True)) + r"))+$")
 
 
 def normalise_name(name: str) -> str:
@@ -36,8 +38,9 @@ Entry = Organization | Place
 #: Generic trailing words that news adds or drops from company names at will
 #: ("Tianshui Huatian" for "Tianshui Huatian Technology").
 WEAK_TAIL = frozenset(
-    ["technology", "technologies", "tech", "electronics", "electronic", "semiconductor", "semiconductors", "microelectronics", "co", "company", "corp", "corporation", "group", "holdings", "ltd", "limited", "inc"]
-)
+    ["technology", "technologies", "tech", "electronics", "electronic", "semiconductor", "semiconductors",
+     "microelectronics"]
+) | LEGAL_WORDS
 
 
 def core_name(name: str) -> str:

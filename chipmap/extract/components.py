@@ -17,9 +17,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from chipmap.atlas import Atlas
+from chipmap.extract.lexicon import IDIOMS, LEGAL_SUFFIXES
 from chipmap.extract.names import (
-    IDIOMS,
-    Candidate,
+    SpanProposal,
     government_bodies,
     pattern_candidates,
     pinyin_people,
@@ -27,6 +27,8 @@ from chipmap.extract.names import (
     split_ner_person,
     split_ner_place,
 )
+from chipmap.extract.repairs import complete_lists, extend_legal_tails, join_place_and_name
+from chipmap.vocab import atlas_entity_type
 
 ENTITY_PIPE_NAME = "chipmap_entities_v1"
 _PRIORITY = {"atlas": 3, "pattern": 2, "ner": 1}
@@ -34,8 +36,8 @@ _NER_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FA
                "EVENT": "EVENT", "NORP": "NORP"}
 
 
-def _atlas_label(atlas: Atlas, entry_id: str) -> str:
-    return "ORG" if entry_id.startswith("org:") else "GPE"
+def _atlas_label(entry_id: str) -> str:
+    return "ORG" if atlas_entity_type(entry_id) == "org" else "GPE"
 
 
 class AtlasGazetteer:
@@ -53,8 +55,8 @@ class AtlasGazetteer:
             self.folded.add(entry_id, [nlp.make_doc(core)])
 
     def _compound(self, entry_id: str, name: str) -> bool:
-        """True for names that join two atlas names ("Lingang Special Area of the China
-        (Shanghai) Pilot Free Trade Zone"): the text names two places there, not one."""
+        """True for names that join two atlas names ("Riverside Area of the Example Free Trade
+        Zone"): the text names two places there, not one."""
         words = name.split()
         for k in range(1, len(words)):
             left, right = " ".join(words[:k]), " ".join(words[k:])
@@ -63,7 +65,7 @@ class AtlasGazetteer:
             if left.endswith(("'s", "\u2019s")) and any(i.startswith("place:") for i in left_ids):
                 return True  # "China's Ministry of ...": the text names China and the ministry
             others = (set(left_ids) | set(right_ids)) - {entry_id}
-            # Only zones compound this way; "Optics Valley of China" is one name.
+            # Only zones compound this way; "Science City of Example" is one name.
             if left_ids and right_ids and any(
                 (p := self.atlas.places.get(o)) is not None and p.kind == "district" for o in others
             ):
@@ -82,23 +84,40 @@ class AtlasGazetteer:
                         seen[name].append(entry.id)
         return seen.items()
 
-    def candidates(self, doc: Doc) -> list[Candidate]:
-        found: list[Candidate] = []
+    def candidates(self, doc: Doc) -> list[SpanProposal]:
+        found: list[SpanProposal] = []
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
                 ids = doc.vocab.strings[match_id].split("|")
-                label = _atlas_label(self.atlas, ids[0])
-                found.append(Candidate(start, end, label, "atlas", ids[0] if len(ids) == 1 else ""))
+                label = _atlas_label(ids[0])
+                found.append(SpanProposal(start, end, label, "atlas", ids[0] if len(ids) == 1 else ""))
+        return found + self.datelines(doc)
+
+    def datelines(self, doc: Doc) -> list[SpanProposal]:
+        """"WUXI, May 3 -", "XIAMEN (Newswire) -": a place in capitals opening a paragraph."""
+        found: list[SpanProposal] = []
+        for sent in doc.sents:
+            for size in (2, 1):
+                span = doc[sent.start : sent.start + size]
+                if len(span) < size or not all(t.is_alpha and t.text.isupper() and len(t) > 1 for t in span):
+                    continue
+                ids = [i for i in self.atlas.lookup(span.text.title()) if atlas_entity_type(i) == "place"]
+                if len(ids) == 1:
+                    found.append(SpanProposal(span.start, span.end, "GPE", "atlas", ids[0]))
+                    break
         return found
 
 
 def _joins_known_names(doc: Doc, start: int, end: int, known: list[tuple[int, int]]) -> bool:
     """True when a span joins an atlas name to another name with "and" or a comma.
 
-    "Tsinghua Unigroup and Sino IC Capital", "Intel and Chartered Semiconductor":
-    when one whole side is a known name, the span is a list, not one name.
+    "Example Capital and Sample Semiconductor": when one whole side is a known name, the
+    span is a list, not one name; a side that is only a legal suffix ("... Investment and
+    Holding", "..., Inc.") belongs to the name.
     """
     for k in range(start + 1, end - 1):
+        if all(t.lower_.rstrip(".") in LEGAL_SUFFIXES for t in doc[k + 1 : end]):
+            continue
         if doc[k].lower_ in {"and", "&", ","} and (doc[k - 1].lower_, doc[k + 1].lower_) not in IDIOMS:
             left = any(s >= start and e <= k for s, e in known)
             right = any(s > k and e <= end for s, e in known)
@@ -109,13 +128,13 @@ def _joins_known_names(doc: Doc, start: int, end: int, known: list[tuple[int, in
     return False
 
 
-def select_spans(doc: Doc, candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates, longest first, then by source priority."""
+def select_spans(doc: Doc, candidates: Iterable[SpanProposal]) -> list[SpanProposal]:
+    """Non-overlapping candidates, longest first, then by proposer priority (atlas, pattern, NER)."""
     ordered = sorted(
-        candidates, key=lambda c: (-c.length, -_PRIORITY[c.source], c.start)
+        candidates, key=lambda c: (-c.length, -_PRIORITY[c.proposer], c.start)
     )
     taken = [False] * len(doc)
-    chosen: list[Candidate] = []
+    chosen: list[SpanProposal] = []
     for cand in ordered:
         if any(taken[cand.start : cand.end]):
             continue
@@ -154,7 +173,7 @@ class EntitySelector:
         cands = self.gazetteer.candidates(doc)
         cands += pattern_candidates(doc)
         cands += pinyin_people(doc)
-        atlas_spans = [(c.start, c.end) for c in cands if c.source == "atlas"]
+        atlas_spans = [(c.start, c.end) for c in cands if c.proposer == "atlas"]
         for ent in doc.ents:
             label = _NER_LABELS.get(ent.label_)
             if not label:
@@ -165,21 +184,25 @@ class EntitySelector:
             start = ent.start
             while start < ent.end - 1 and doc[start].lower_ in {"the", "a", "an"}:
                 start += 1  # a determiner must not make NER's span look longer
-            # "China's Ministry of ...", "Shanghai's Lingang Special Area": a known place
-            # and a possessive before a name are a place of their own.
-            for k in range(start + 1, min(ent.end - 1, start + 4)):
-                if doc[k].lower_ in {"'s", "\u2019s"} and (start, k) in atlas_spans:
-                    start = k + 1
-                    break
+            # "China's Ministry of ...", "Jiangsu's Example Park": a possessive inside a span
+            # ends the owner's name; the rest is a name of its own.
+            for k in range(start + 1, ent.end - 1):
+                if doc[k].lower_ not in {"'s", "\u2019s"} or doc[k - 1].lower_ == "people":
+                    continue
+                if (start, k) not in atlas_spans:
+                    # "Example's Sample Micro": the owner and its unit are two names
+                    cands.append(SpanProposal(start, k, label, "ner"))
+                start = k + 1
+                break
             end = ent.end
-            # "China Semiconductor Industry Association (CSIA)": the bracketed acronym
+            # "Example Chip Industry Association (ECIA)": the bracketed acronym
             # is a second mention, not part of the name.
             if end - start > 3 and doc[end - 1].text == ")" and doc[end - 3].text == "(" \
                     and doc[end - 2].text.isupper():
-                cands.append(Candidate(end - 2, end - 1, label, "ner"))
+                cands.append(SpanProposal(end - 2, end - 1, label, "ner"))
                 end -= 3
             elif end - start > 2 and doc[end - 2].text == "(" and doc[end - 1].text.isupper():
-                cands.append(Candidate(end - 1, end, label, "ner"))
+                cands.append(SpanProposal(end - 1, end, label, "ner"))
                 end -= 2
             if label == "ORG":
                 parts = split_ner_org(doc, start, end)
@@ -190,26 +213,26 @@ class EntitySelector:
             for start, end in parts:
                 if _joins_known_names(doc, start, end, atlas_spans):
                     continue
-                cands.append(Candidate(start, end, label, "ner"))
+                cands.append(SpanProposal(start, end, label, "ner"))
         place_starts = {c.start: c.end for c in cands if c.label == "GPE"}
         bodies = government_bodies(doc, place_starts)
-        cands = [c for c in cands if c.source == "atlas" or not _joins_known_names(
+        cands = [c for c in cands if c.proposer == "atlas" or not _joins_known_names(
             doc, c.start, c.end, [k for k in atlas_spans if k != (c.start, c.end)])]
         cands += bodies
         doc.spans["dates"] = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
         spans = []
-        for cand in select_spans(doc, cands):
+        for cand in complete_lists(doc, join_place_and_name(doc, extend_legal_tails(doc, select_spans(doc, cands)))):
             span = Span(doc, cand.start, cand.end, label=cand.label)
             if cand.atlas_id:
                 span.id_ = cand.atlas_id
             spans.append(span)
         doc.ents = spans
-        # A body described in lower case ("municipal government of Chongqing") names
+        # A body described in lower case ("municipal government of Xiamen") names
         # its place in its own right; keep that place for the mention layer.
         body_spans = {(b.start, b.end) for b in bodies}
         inner = []
         for span in spans:
-            if (span.start, span.end) in body_spans:
+            if (span.start, span.end) in body_spans and any(t.is_lower for t in span):
                 for start, end in place_starts.items():
                     if span.start <= start and end <= span.end:
                         inner.append(Span(doc, start, end, label="GPE"))

@@ -22,14 +22,14 @@ from spacy.tokens import Doc
 from chipmap.atlas import Atlas, default_atlas
 from chipmap.extract.chinese import ChineseReader
 from chipmap.extract.context import Context
-from chipmap.extract.coref import Entity, group_mentions
+from chipmap.extract.coref import Entity
 from chipmap.extract.events import event_date, event_place
-from chipmap.extract.mentions import bracketed_units, collect_mentions, disambiguate, nested_orgs
 from chipmap.extract.nlp import COMPONENT_ERROR, get_pipeline, load_base, resolve_model_name
 from chipmap.extract.projects import enrich_english
-from chipmap.extract.relations import Link, located_in, part_of, subsidiary_of
-from chipmap.extract.segments import org_segments
-from chipmap.extract.titles import find_positions
+from chipmap.extract.reading import READ, READER_PIPE_NAME, SEQ, extraction_of, read_request
+from chipmap.extract.relations import Node, find_links, unit_kinds
+from chipmap.extract.relations.holds_position import positions
+from chipmap.extract.rules import Link
 from chipmap.extract.version import extractor_version
 from chipmap.ingest.language import detect_language
 from chipmap.records import (
@@ -60,55 +60,47 @@ def _confidence(entity: Entity) -> float:
     return round(min(0.99, base + 0.02 * (len(entity.mentions) - 1)), 2)
 
 
-def _relation(ctx: Context, link: Link) -> Relation:
+def _relation(ctx: Context, link: Link[Node]) -> Relation:
     return Relation(
         type=link.type,
         head=link.head.name,
         tail=link.tail.name,
+        title=link.title,
         evidence=[ctx.evidence(link.sent)],
         confidence=link.confidence,
-        rule=getattr(link, "rule", None),
+        rule=link.rule,
     )
 
 
 def read_doc(doc: Doc, article: Article, atlas: Atlas) -> ArticleExtraction:
     """Everything the article states, from its parsed doc."""
-    mentions = disambiguate(collect_mentions(doc, atlas), atlas)
-    mentions = nested_orgs(doc, bracketed_units(doc, mentions), atlas)
-    entities = group_mentions(mentions, doc.text)
-    ctx = Context(doc=doc, entities=entities, atlas=atlas, published=article.published)
+    ctx = Context.read(doc, atlas, article.published)
     result = ArticleExtraction(id=article.id)
-    relations: list[Relation] = []
-    seen: set[tuple[str, str, str]] = set()
+    relations: dict[tuple[str, str, str], Relation] = {}
+    links = find_links(ctx)
+    for link in links:
+        key = (link.type, link.head.name, link.tail.name)
+        if key not in relations and link.head.name != link.tail.name:
+            relations[key] = _relation(ctx, link)
+    kinds = unit_kinds(links)
+    segments: dict[str, list[str]] = {}
+    for rel in relations.values():
+        if rel.type == "operates_in":
+            segments.setdefault(rel.head, []).append(rel.tail)
 
-    def add(rel: Relation) -> None:
-        key = (rel.type, rel.head, rel.tail)
-        if key not in seen and rel.head != rel.tail:
-            seen.add(key)
-            relations.append(rel)
-
-    positions = find_positions(ctx)
+    found = positions(ctx)
     for person in ctx.of_type("person"):
-        titles = list(dict.fromkeys(p.title for p in positions if p.person is person))
+        titles = list(dict.fromkeys(p.title for p in found if p.person is person))
         result.people.append(
             Person(name=person.name, aliases=person.aliases, titles=titles,
                    evidence=_evidence(ctx, person), confidence=_confidence(person))
         )
-    for pos in positions:
-        if pos.body is not None:
-            add(Relation(type="holds_position", head=pos.person.name, tail=pos.body.name,
-                         title=pos.role, evidence=[ctx.evidence(pos.sent)], confidence=0.8))
     for org in ctx.of_type("org"):
-        segments, seg_sent = org_segments(ctx, org)
         result.organizations.append(
-            Organization(name=org.name, aliases=org.aliases, kind=org.kind or "company",
-                         segments=segments, atlas_id=org.atlas_id or None,
+            Organization(name=org.name, aliases=org.aliases, kind=kinds.get(org.key, org.kind or "company"),
+                         segments=segments.get(org.name, []), atlas_id=org.atlas_id or None,
                          evidence=_evidence(ctx, org), confidence=_confidence(org))
         )
-        for seg in segments:
-            ev = [ctx.evidence(seg_sent)] if seg_sent is not None else _evidence(ctx, org, 1)
-            add(Relation(type="operates_in", head=org.name, tail=seg, evidence=ev,
-                         confidence=0.9 if seg_sent is None else 0.7))
     for place in ctx.of_type("place"):
         result.places.append(
             Place(name=place.name, aliases=place.aliases, kind=place.kind or "city",
@@ -121,9 +113,7 @@ def read_doc(doc: Doc, article: Article, atlas: Atlas) -> ArticleExtraction:
             Event(name=event.name, date=event_date(ctx, event), place=where.name if where else None,
                   evidence=_evidence(ctx, event), confidence=0.7)
         )
-    for link in [*located_in(ctx), *part_of(ctx), *subsidiary_of(ctx)]:
-        add(_relation(ctx, link))
-    result.relations = relations
+    result.relations = list(relations.values())
     return enrich_english(result, ctx)
 
 
@@ -189,6 +179,8 @@ class Extractor:
         self.nlp = nlp if nlp is not None else get_pipeline(self.model, self.atlas)
         self.doc_reader = doc_reader
         self.read_chinese = read_chinese
+        #: The pipeline reads each doc where it parsed it (worker processes), see reading.py.
+        self.reads_in_pipeline = doc_reader is read_doc and READER_PIPE_NAME in self.nlp.pipe_names
 
     @classmethod
     def raw(cls, *, model: str | None = None) -> Extractor:
@@ -227,25 +219,30 @@ class Extractor:
                   n_process: int = 1) -> Iterator[tuple[Article, T, Outcome]]:
         """The one extraction loop; each article travels with a context of the caller's.
 
-        English text goes through spaCy in batches (in ``n_process`` processes); Chinese
-        text takes the Chinese reader, and an empty text takes its place in spaCy's stream
-        so that input order is kept. spaCy sees only a sequence number per article, so
-        contexts never cross a process boundary. An article spaCy drops or that a reader
-        fails on comes out as ``ExtractionFailed``; the others are unaffected.
+        English text goes through spaCy in batches (in ``n_process`` processes), and with
+        chipmap's own pipeline each doc is read where it was parsed (``reading.py``);
+        Chinese text takes the Chinese reader, and an empty doc takes its place in spaCy's
+        stream so that input order is kept. spaCy sees a sequence number per article and,
+        for reading in the pipeline, the article's fields; the caller's contexts never
+        cross a process boundary. An article spaCy drops or that a reader fails on comes
+        out as ``ExtractionFailed``; the others are unaffected.
         """
         pending: dict[int, _Pending[T]] = {}
         failures: dict[int, str] = {}
 
-        def texts() -> Iterator[tuple[str, int]]:
+        def docs() -> Iterator[Doc]:
             for seq, (article, context) in enumerate(items):
                 chinese = self.read_chinese and (article.language or detect_language(article.text)) == "zh"
                 pending[seq] = _Pending(article, context, chinese)
-                if not chinese and len(article.text) > self.nlp.max_length:
+                too_long = not chinese and len(article.text) > self.nlp.max_length
+                if too_long:
                     failures[seq] = (f"ValueError: text of {len(article.text):,} characters is longer than "
                                      f"the English pipeline reads at once ({self.nlp.max_length:,}); split it")
-                    yield "", seq
-                else:
-                    yield ("" if chinese else article.text), seq
+                doc = self.nlp.make_doc("" if chinese or too_long else article.text)
+                doc.user_data[SEQ] = seq
+                if self.reads_in_pipeline and not (chinese or too_long):
+                    doc.user_data[READ] = read_request(article)
+                yield doc
 
         def finish(seq: int, doc: Doc | None) -> tuple[Article, T, Outcome]:
             item = pending.pop(seq)
@@ -257,13 +254,17 @@ class Extractor:
             try:
                 if item.chinese:
                     return item.article, item.context, self.chinese.read(item.article)
+                read = extraction_of(doc)
+                if read is not None:
+                    return item.article, item.context, read
                 return item.article, item.context, self.doc_reader(doc, item.article, self.atlas)
             except Exception as exc:  # one odd article must not stop the others
                 logger.debug("extraction failed for %s", item.article.id, exc_info=True)
                 return item.article, item.context, ExtractionFailed.of(item.article, exc)
 
         expected = 0  # spaCy keeps order: a gap before ``seq`` is an article it dropped
-        for doc, seq in self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        for doc in self.nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+            seq = doc.user_data[SEQ]
             for dropped in range(expected, seq):
                 yield finish(dropped, None)
             error = doc.user_data.pop(COMPONENT_ERROR, None)

@@ -101,12 +101,24 @@ def _handle_errors(nlp: Language) -> None:
 
 def build_pipeline(model: str | None, atlas: Atlas) -> Language:
     """The statistical pipeline plus chipmap's components, the gazetteer built from ``atlas``."""
-    import chipmap.extract.components  # noqa: F401  (registers the factories)
+    import chipmap.extract.components
+    import chipmap.extract.pos
+    import chipmap.extract.reading  # noqa: F401
+    from chipmap.extract.pos import POS_PIPE_NAME
+    from chipmap.extract.reading import READER_PIPE_NAME
 
     nlp = load_base(model)
+    if "attribute_ruler" in nlp.pipe_names:
+        # chipmap reads only the coarse tags: the ruler's patterns as look-up tables (pos.py)
+        patterns = nlp.get_pipe("attribute_ruler").patterns  # type: ignore[attr-defined]
+        pos: Any = nlp.replace_pipe("attribute_ruler", POS_PIPE_NAME)
+        pos.initialize(lambda: [], nlp=nlp, patterns=patterns)
+        nlp.rename_pipe("attribute_ruler", POS_PIPE_NAME)
     nlp.add_pipe("chipmap_paragraphs_v1", before="parser")
     entities: Any = nlp.add_pipe(ENTITY_PIPE, last=True)
     entities.initialize(lambda: [], nlp=nlp, atlas=atlas)
+    reader: Any = nlp.add_pipe(READER_PIPE_NAME, last=True)
+    reader.initialize(lambda: [], nlp=nlp, atlas=atlas)
     _handle_errors(nlp)
     return nlp
 

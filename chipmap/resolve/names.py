@@ -13,12 +13,14 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from chipmap.atlas import normalise_name
+from chipmap.atlas.index import LEGAL_WORDS
 from chipmap.resolve.government import government_key
 
-#: Words left out of an acronym ("Bank of China" -> BC, not BOC; "Co., Ltd." adds nothing,
-#: while "Corporation" does: SMIC).
-_MINOR_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "at", "de", "co", "ltd", "limited", "inc",
-                          "llc", "plc", "gmbh"})
+#: Legal suffixes that news spells out inside acronyms ("Corporation" or "Corp" in SMIC, "Company" in
+#: TSMC, "Group" in CETC); the other legal suffixes ("Co., Ltd.", "GmbH") add no letter.
+_ACRONYM_LEGAL = frozenset({"corporation", "corp", "company", "group", "holdings", "holding", "incorporated"})
+#: Words left out of an acronym ("Bank of China" -> BC, not BOC), legal suffixes from THE list.
+_MINOR_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "at", "de"}) | (LEGAL_WORDS - _ACRONYM_LEGAL)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 _PARENTHESISED = re.compile(r"\([^)]*\)")
 _SLUG_DROP = re.compile(r"[^\w]+", re.UNICODE)

@@ -12,8 +12,8 @@ from chipmap.vocab import SEGMENTS
 
 WORDS = ["SMIC", "Wuxi", "of", "the", "(", ")", ",", "and", "Mayor", "Li", "Wei", "Co", "Park", "New", "Area",
          "Zone", "'s", "-", "based", "Conference", "in", "President", "Hefei", "Institute", "University",
-         "Bureau", "JCET", "Shaoxing", "Zhang", "founded", "plant", ".", "\n\n", "its", "chairman",
-         "Technology", "(SMIC)", "中芯国际", "Xi'an", "US$", "Fab", "9", "City", "leaders", "Binhai"]
+         "Bureau", "Lumina", "Xiamen", "Zhang", "founded", "plant", ".", "\n\n", "its", "chairman",
+         "Technology", "(SMIC)", "中芯国际", "Xi'an", "US$", "Fab", "9", "City", "leaders", "Haicang", "based", "-", "its", "parent"]
 
 
 @settings(max_examples=150, deadline=None, derandomize=True,
