@@ -190,8 +190,11 @@ class _Builder:
         segments = self.index.org_segments.get(org_id, {})
         segment_ids = [rid for s in candidate.gap_segments for rid in segments.get(s, ())[:1]]
         cites = cite_numbers(self.relation_cites(candidate.org.name, located + segment_ids))
-        components = tuple(BriefComponent(c.name, c.value, c.weight, round(100 * c.value * c.weight, 1), c.reason)
-                           for c in candidate.components)
+        # A leadership brief shows the reasons that carry weight, strongest first; the API and the
+        # dashboard keep every component.
+        components = tuple(sorted((BriefComponent(c.name, c.value, c.weight, round(100 * c.value * c.weight, 1),
+                                                  c.reason) for c in candidate.components if c.weight > 0),
+                                  key=lambda k: -k.points))
         return BriefCandidate(candidate.org.name, self.name_zh(org_id), candidate.score,
                               tuple(SEGMENT_LABELS.get(s, s) for s in candidate.gap_segments),
                               tuple(p.name for p in candidate.located), components, cites)

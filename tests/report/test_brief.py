@@ -24,7 +24,10 @@ def test_brief_of_a_cluster_has_every_section_and_numbered_sources(analyst: Anal
     members = [o for s in brief.segments for o in s.orgs]
     assert any(o.name == "United Nova Technology Co., Ltd." for o in members)
     assert brief.gaps and brief.candidates and brief.leaders
-    assert all({x.name for x in c.components} == set(WEIGHTS) for c in brief.candidates)  # every reason shown
+    weighted = {name for name, weight in WEIGHTS.items() if weight > 0}
+    assert all({x.name for x in c.components} == weighted for c in brief.candidates)  # every reason that counts
+    assert all([x.points for x in c.components] == sorted((x.points for x in c.components), reverse=True)
+               for c in brief.candidates)
     assert [p.name for p in brief.people_rows] == ["Wen Nuan"]
     assert {t.kind for t in brief.timeline} >= {"appointment", "site"}
     assert brief.projects is None  # the toy graph's Analyst offers no projects

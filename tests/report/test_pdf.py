@@ -45,6 +45,8 @@ def rendered(analyst: Analyst, tmp_path_factory: pytest.TempPathFactory) -> tupl
     _run("pdftoppm", "-png", "-r", "80", str(pdf), str(folder / "page"))
     pages = sorted(folder.glob("page-*.png"))
     ARTIFACTS.mkdir(exist_ok=True)
+    for stale in ARTIFACTS.glob("brief-shaoxing-page-*.png"):  # a shorter brief leaves no old pages behind
+        stale.unlink()
     for number, page in enumerate(pages, start=1):
         Image.open(page).save(ARTIFACTS / f"brief-shaoxing-page-{number}.png")
     return html, pdf, pages
