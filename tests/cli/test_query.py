@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -198,6 +200,23 @@ def test_demo_command_reuses_its_database_and_prints_it(demo_db: str) -> None:
     result = runner.invoke(app, ["demo", "--db", path, "--no-serve", "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output) == {"db": demo_db, "url": None}
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_a_demo_graph_read_by_an_older_extractor_is_built_again(demo_db: str) -> None:
+    from chipmap.atlas import default_atlas
+    from chipmap.demo import build_demo
+    from chipmap.pipeline.builder import build_version
+
+    path = Path(demo_db.removeprefix("sqlite:///"))
+    with sqlite3.connect(path) as conn:
+        count = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        conn.execute("UPDATE articles SET extractor_version = 'an-old-version'")
+    assert build_demo(path) == demo_db
+    with closing(sqlite3.connect(path)) as conn:
+        versions = conn.execute("SELECT extractor_version, count(*) FROM articles GROUP BY 1").fetchall()
+    assert versions == [(build_version(None, default_atlas()), count)]
 
 
 def test_serve_prints_the_address_and_serves_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
