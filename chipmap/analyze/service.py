@@ -138,16 +138,19 @@ class Analyst:
     # -- questions ------------------------------------------------------------
 
     def cluster(self, name: str, *, evidence: bool = False, day: dt.date | None = None,
-                max_evidence_orgs: int = 60, limit: int | None = None, offset: int = 0) -> ClusterAnswer:
+                max_evidence_orgs: int = 60, limit: int | None = None, offset: int = 0,
+                member_segment: str | None = None) -> ClusterAnswer:
         """Who is in a cluster, in which segment, on what evidence.
 
         The profile is a bounded summary; ``members`` lists every member from
-        ``offset`` on (``limit`` of them; None: all).
+        ``offset`` on (``limit`` of them; None: all), or only those of ``member_segment``.
         """
+        if member_segment is not None and member_segment not in SEGMENTS:
+            raise NotFound("segment", member_segment, list(SEGMENTS))
         entity = self.resolve_cluster(name)
         index = self.index(day)
         profile = cluster_profile(index, entity.id)
-        members = member_page(index, entity.id, limit=limit, offset=offset)
+        members = member_page(index, entity.id, limit=limit, offset=offset, segment=member_segment)
         found: dict[str, list[EvidenceRecord]] = {}
         if evidence:
             ids: list[str] = []

@@ -70,6 +70,8 @@ def cluster(name: Annotated[str, typer.Argument(help="A place or park: name, ali
             limit: Annotated[int | None, typer.Option(
                 min=1, help=f"Members to list (default: {MEMBER_PAGE} on a terminal, all with --json).")] = None,
             offset: Annotated[int, typer.Option(min=0, help="Members to skip (the next page).")] = 0,
+            segment: Annotated[str | None, typer.Option(
+                "--segment", help="List only the members of this chain segment (e.g. design).")] = None,
             ) -> None:
     """Organisations of a cluster by chain segment, with evidence, its chain coverage, and every member.
 
@@ -81,7 +83,7 @@ def cluster(name: Annotated[str, typer.Argument(help="A place or park: name, ali
     """
     day = parse_day(as_of, "--as-of")
     with analyst_for(db) as analyst:
-        answer = analyst.cluster(name, evidence=True, day=day, offset=offset,
+        answer = analyst.cluster(name, evidence=True, day=day, offset=offset, member_segment=segment,
                                  limit=limit if limit is not None or as_json else MEMBER_PAGE)
     if as_json:
         print_json(as_data(answer))

@@ -57,6 +57,17 @@ def test_cluster_terminal_pages_the_member_list() -> None:
     assert (page["offset"], page["limit"], len(page["members"])) == (5, 5, 5)
 
 
+def test_cluster_lists_the_members_of_one_segment() -> None:
+    code, output = run("cluster", "Shanghai", "--segment", "design", "--json")
+    assert code == 0, output
+    data = json.loads(output)
+    page = data["members"]
+    assert page["segment"] == "design" and 0 < page["total"] < data["profile"]["organization_total"]
+    assert all("design" in m["segments"] for m in page["members"])
+    code, output = run("cluster", "Shanghai", "--segment", "desgn")
+    assert code == 1 and "design" in output
+
+
 def test_gaps_names_missing_segments_and_candidates_with_reasons() -> None:
     code, output = run("gaps", "Shaoxing", "--json")
     data = json.loads(output)
