@@ -200,13 +200,15 @@ def place_reference(ctx: Context, token: Token) -> Entity | None:
 
 def places_governed(ctx: Context, prep: Token) -> list[Entity]:
     """The places a preposition governs: "in A, B and C", "in A, China", "in the city of A"
-    (with "the city of A" also A's own container when it is a city or province)."""
+    (with "the city of A" also A's own container when it is a city or province), "in the A
+    district" (a place noun the name in front of it did not take in)."""
     out: list[Entity] = []
     for obj in [c for c in prep.children if c.dep_ == "pobj"]:
         heads = [obj]
         if obj.lower_ in _PLACE_NOUNS and place_at(ctx, obj) is None:
             heads = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for p in c.children if p.dep_ == "pobj"] or [obj]
+                     for p in c.children if p.dep_ == "pobj"] or [
+                c for c in obj.children if c.dep_ in {"compound", "nmod", "amod"} and place_at(ctx, c)] or [obj]
         for head in heads:
             for t in [head, *head.conjuncts, *[c for c in head.children if c.dep_ == "appos"]]:
                 place = place_at(ctx, t) or place_reference(ctx, t)

@@ -35,6 +35,14 @@ CASES = [
     Case("located_in.site_in_place",  # a visit to someone else's plant
          "Haina/compound:1 Optics/nsubj:2 visited/ROOT:2 a/det:4 plant/dobj:2 in/prep:4 Xiamen/pobj:5 ./punct:2",
          [("Haina Optics", "ORG"), XIAMEN], set()),
+    Case("located_in.site_in_place",  # the place noun after the name is the object: "in Xiamen district"
+         "Haina/compound:1 Optics/nsubj:2 built/ROOT:2 a/det:4 plant/dobj:2 in/prep:4 Xiamen/compound:7 "
+         "district/pobj:5 ./punct:2",
+         [("Haina Optics", "ORG"), XIAMEN], {("Haina Optics", "Xiamen")}),
+    Case("located_in.site_in_place",  # a place noun with no place in front of it places nobody
+         "Haina/compound:1 Optics/nsubj:2 built/ROOT:2 a/det:4 plant/dobj:2 in/prep:4 the/det:7 "
+         "district/pobj:5 ./punct:2",
+         [("Haina Optics", "ORG")], set()),
     Case("located_in.org_in_place",
          "Lumina/compound:1 Devices/nsubj:7 and/cc:1 Qiming/compound:4 Silicon/conj:1 in/prep:1 Xiamen/pobj:5 "
          "expanded/ROOT:7 output/dobj:7 ./punct:7",
