@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import psutil
 import pytest
 
 from chipmap.atlas import default_atlas
@@ -102,6 +103,18 @@ def _port() -> int:
 
 
 @pytest.mark.slow
+def _wait_for_connections(port: int, count: int, seconds: float = 30.0) -> None:
+    """Until ``count`` clients are connected to the server's port (a loaded machine may take a
+    while to start the asking threads; a request not yet sent is not in flight)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        held = [c for c in psutil.net_connections(kind="tcp")
+                if c.laddr and c.laddr.port == port and c.status == psutil.CONN_ESTABLISHED]
+        if len(held) >= count:
+            return
+        time.sleep(0.05)
+
+
 def test_sigterm_lets_the_requests_in_flight_finish(tmp_path: Path) -> None:
     url = _graph(tmp_path / "big.db", 4000)  # large enough that a cold first answer takes a while
     port = _port()
@@ -129,7 +142,8 @@ def test_sigterm_lets_the_requests_in_flight_finish(tmp_path: Path) -> None:
                   for name in ("Shanghai", "Hefei", "Wuxi", "Beijing")]
         for asker in askers:
             asker.start()
-        time.sleep(0.3)  # the requests are in (each worker is building its index for the first answer)
+        _wait_for_connections(port, len(askers))  # the requests are in (each worker is building its index)
+        time.sleep(0.3)
         server.send_signal(signal.SIGTERM)
         for asker in askers:
             asker.join(timeout=180)
