@@ -55,9 +55,9 @@ from chipmap.analyze.scoring import ScoreComponent, chain_distances, reweighted,
 from chipmap.analyze.signals import ClusterFacts, OrgProfile, signals
 from chipmap.vocab import SEGMENT_LABELS, SEGMENTS
 
-WEIGHTS: dict[str, float] = {"fit": 0.0, "chain": 0.0, "peers": 0.312, "expansion": 0.214, "activity": 0.025,
-                             "home": 0.148, "origin": 0.0, "scale": 0.064, "links": 0.025, "recency": 0.064,
-                             "overlap": 0.148}
+WEIGHTS: dict[str, float] = {"fit": 0.0, "chain": 0.0, "peers": 0.316, "expansion": 0.217, "activity": 0.025,
+                             "home": 0.15, "origin": 0.0, "scale": 0.05, "links": 0.025, "recency": 0.065,
+                             "overlap": 0.152}
 THIN = 0.5
 #: How much more a known partner (supplier, customer, shared officer) in the cluster counts.
 PARTNER_WEIGHT = 2.0

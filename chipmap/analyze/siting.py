@@ -41,8 +41,8 @@ from chipmap.analyze.scoring import ScoreComponent, chain_distances, reweighted,
 from chipmap.analyze.signals import ClusterFacts, OrgProfile, signals
 from chipmap.vocab import SEGMENT_LABELS, SEGMENTS
 
-WEIGHTS: dict[str, float] = {"mass": 0.03, "peers": 0.449, "chain": 0.0, "origin": 0.032, "home": 0.063,
-                             "kin": 0.4, "talent": 0.0, "policy": 0.026}
+WEIGHTS: dict[str, float] = {"mass": 0.052, "peers": 0.664, "chain": 0.0, "origin": 0.0, "home": 0.052,
+                             "kin": 0.143, "talent": 0.05, "policy": 0.038}
 LEVELS: tuple[str, ...] = ("city", "district", "park", "all")
 #: How much more a known partner (supplier, customer, shared officer) there counts than any firm.
 PARTNER_WEIGHT = 2.0
