@@ -14,10 +14,11 @@ are skipped: the company is there whatever is hidden.
 **Targeting** (``gaps``). For each *signing* (company, cluster, day), hide the
 company's presence in the cluster the same way, take the graph as of the day
 before (when there is a day) and record the company's rank among the
-``gaps CLUSTER`` candidates. Signings come from two sources through one small
-interface (``Signing``): the atlas sites above (undated), and dated entries
-(bench/data/signings.csv, from the sample corpus; the graph's own investment
-projects plug in here once they exist).
+``gaps CLUSTER`` candidates. Signings come from three sources through one small
+interface (``Signing``): the atlas sites above (undated), dated entries
+(bench/data/signings.csv, from the sample corpus, read by hand) and the graph's own
+investment projects (``project_signings``: Snapshot.projects, filled from the news by
+the projects extractor, dated by their first stage).
 
 **Baselines.** *Size*: the same candidates ranked by how many organisations a city
 holds (``locate``) or by how large a company is (``gaps``: places it is in, then
@@ -103,6 +104,44 @@ def site_cases(atlas: Atlas) -> list[Signing]:
                 continue
             cases.setdefault((org.id, city), Signing(org.id, city))
     return list(cases.values())
+
+
+def _group_root(index: GraphIndex, org_id: str) -> str:
+    """The top of the organisation's chain of company owners (a site's own company is its group's)."""
+    root, seen = org_id, {org_id}
+    while owners := sorted(r.tail_id for r in index.by_head.get(root, ())
+                           if r.type == "subsidiary_of" and r.tail_id not in seen
+                           and (e := index.entity(r.tail_id)) is not None and e.kind == "company"):
+        root = owners[0]
+        seen.add(root)
+    return root
+
+
+def project_signings(index: GraphIndex) -> list[Signing]:
+    """(company, city, day) for every investment project of the graph (``Snapshot.projects``, from
+    the news) placed in a Chinese city: each company party, taken up to its group's top company (a
+    project company named after the site is its parent's entry), on the day of the project's first
+    dated stage, else its first report. The earliest project per (company, city) counts; a project
+    of a company the news had already placed there is skipped by ``Backtest.index_for``."""
+    from chipmap.analyze.projects import step_day
+
+    known = signals(index)
+    found: dict[tuple[str, str], Signing] = {}
+    for project in index.snapshot.projects:
+        city = known.city(project.place_id) if project.place_id else None
+        if city is None:
+            continue
+        days = [d for d in (step_day(s) for s in project.history) if d]
+        day = min(days) if days else project.first_seen
+        for party in project.parties:
+            entity = index.entity(party.entity_id) if party.entity_id else None
+            if entity is None or entity.kind != "company":
+                continue
+            org_id = _group_root(index, entity.id)
+            old = found.get((org_id, city))
+            if old is None or (day is not None and (old.day is None or day < old.day)):
+                found[(org_id, city)] = Signing(org_id, city, day, f"project {project.id}")
+    return sorted(found.values(), key=lambda c: (c.day or dt.date.min, c.org_id, c.cluster_id))
 
 
 def dated_signings(path: Path = SIGNINGS) -> list[Signing]:
@@ -289,23 +328,28 @@ def summarise(results: Results, ks: Sequence[int], main: str, baseline: str) -> 
 def tables(test: Backtest, atlas: Atlas) -> tuple[dict[str, Any], dict[str, Results]]:
     """Every number the report shows, and the raw results (for tuning)."""
     sites, dated = site_cases(atlas), dated_signings()
-    located, targeted, dated_results = Results(), Results(), Results()
+    projects = project_signings(test.demo.index)
+    located, targeted, dated_results, project_results = Results(), Results(), Results(), Results()
     test.run(sites, (locate_case, located), (gaps_case, targeted))
     test.run(dated, (gaps_case, dated_results))
+    test.run(projects, (gaps_case, project_results))
     result: dict[str, Any] = {
-        "site cases": len(sites), "dated cases": len(dated),
+        "site cases": len(sites), "dated cases": len(dated), "project cases": len(projects),
         "locate": summarise(located, KS, "locate", "city size"),
         "targeting (atlas sites)": summarise(targeted, (TARGET_K,), "gaps", "company size"),
         "targeting (dated)": summarise(dated_results, (TARGET_K,), "gaps", "company size"),
+        "targeting (projects)": summarise(project_results, (TARGET_K,), "gaps", "company size"),
         "skipped": [f"{c.org_id} in {c.cluster_id} ({c.day})" for c in test.skipped],
     }
-    return result, {"locate": located, "targeting (atlas sites)": targeted, "targeting (dated)": dated_results}
+    return result, {"locate": located, "targeting (atlas sites)": targeted, "targeting (dated)": dated_results,
+                    "targeting (projects)": project_results}
 
 
 def markdown(result: Mapping[str, Any]) -> str:
     """The tables for docs/analytics.md."""
     lines = []
-    for name, ks in (("locate", KS), ("targeting (atlas sites)", (TARGET_K,)), ("targeting (dated)", (TARGET_K,))):
+    for name, ks in (("locate", KS), ("targeting (atlas sites)", (TARGET_K,)), ("targeting (dated)", (TARGET_K,)),
+                     ("targeting (projects)", (TARGET_K,))):
         lines += [f"#### {name}", "", "| split | method | cases | " + " | ".join(f"hit@{k}" for k in ks)
                   + " | MRR | truth ranked |", "|" + " --- |" * (5 + len(ks))]
         for split, methods in result[name].items():
@@ -381,7 +425,7 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "tables.md").write_text(markdown(result), encoding="utf-8")
     rows: list[dict[str, Any]] = []
-    for name in ("locate", "targeting (atlas sites)", "targeting (dated)"):
+    for name in ("locate", "targeting (atlas sites)", "targeting (dated)", "targeting (projects)"):
         for split, methods in result[name].items():
             for method, value in methods.items():
                 if method.startswith("without") and split != "held-out":

@@ -27,6 +27,9 @@ For a candidate with segments ``S`` and the cluster's ``n[t]`` companies per seg
     links     = min(1, (2 * direct relations + shared articles) / 4) with the cluster's
                 organisations, places and people
     recency   = 0.5 ** (days since its last news / 365), from the graph's newest date
+    overlap   = sum over its Chinese cities A of |firms(A) & firms(cluster)| / sqrt(|firms(A)| * |firms(cluster)|):
+                where the firms that share its cities also sit, places it is likely to go next
+                (co-location learned across every company, signals.Signals.overlap)
 
 Each component is divided by its maximum over all candidates (before any filter,
 so a filtered list is the full list narrowed), and
@@ -52,8 +55,9 @@ from chipmap.analyze.scoring import ScoreComponent, chain_distances, reweighted,
 from chipmap.analyze.signals import ClusterFacts, OrgProfile, signals
 from chipmap.vocab import SEGMENT_LABELS, SEGMENTS
 
-WEIGHTS: dict[str, float] = {"fit": 0.131, "chain": 0.046, "peers": 0.251, "expansion": 0.396, "activity": 0.0,
-                             "home": 0.091, "origin": 0.0, "scale": 0.048, "links": 0.037, "recency": 0.0}
+WEIGHTS: dict[str, float] = {"fit": 0.0, "chain": 0.0, "peers": 0.316, "expansion": 0.217, "activity": 0.025,
+                             "home": 0.15, "origin": 0.0, "scale": 0.05, "links": 0.025, "recency": 0.065,
+                             "overlap": 0.152}
 THIN = 0.5
 #: How much more a known partner (supplier, customer, shared officer) in the cluster counts.
 PARTNER_WEIGHT = 2.0
@@ -174,6 +178,8 @@ def _raw(index: GraphIndex, profile: OrgProfile, facts: ClusterFacts, severity: 
            "expansion": size + math.log1p(len(profile.recent_moves)),
            "activity": math.log1p(index.evidence_total.get(profile.id, 0)), "home": home,
            "origin": origin, "scale": scale, "links": min(1.0, (2 * direct + shared) / 4), "recency": recency}
+    overlap, shared_firms = signals(index).overlap(profile.id, facts.id)
+    raw["overlap"] = overlap
     labels = ", ".join(SEGMENT_LABELS[s] for s in in_gap)
     reasons = {
         "fit": (f"works in gap segment(s) {labels}; {len(in_gap)} of its {len(segments)} segments" if in_gap
@@ -192,6 +198,8 @@ def _raw(index: GraphIndex, profile: OrgProfile, facts: ClusterFacts, severity: 
         "links": (f"{direct} direct relation(s) with the cluster ({', '.join(linked[:4])})"
                   if direct else "no direct relation with the cluster") + f"; {shared} article(s) shared with it",
         "recency": recency_reason,
+        "overlap": (f"{shared_firms} of the cluster's companies also sit in its {len(profile.cities)} Chinese cit"
+                    f"{'y' if len(profile.cities) == 1 else 'ies'}"),
     }
     return raw, reasons
 

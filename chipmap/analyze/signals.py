@@ -21,6 +21,9 @@ Definitions (also in docs/analytics.md):
   its subsidiaries, in bands: ``small`` (up to 2), ``mid`` (3 to 7), ``large`` (8+);
 - its **recent moves** are ``located_in`` relations from the news first seen within
   ``RECENT_DAYS`` of the graph's newest date (new sites, signings);
+- its **region** is where it comes from: its headquarters' province in China, else the
+  outermost place above its headquarters abroad (a country, or Taiwan); its
+  **compatriots** are the other companies (outside its group) of the same region;
 - its **partners** are the organisations it is tied to by any relation other than
   location, segment or its own group (a supplier, a customer, an owner that is a
   fund or a government, a firm sharing an officer), where the graph knows them.
@@ -29,6 +32,7 @@ Definitions (also in docs/analytics.md):
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 from chipmap.analyze.index import TALENT_KINDS, GraphIndex
@@ -99,6 +103,7 @@ class Signals:
     _cities: dict[str, str | None] = field(default_factory=dict, init=False)
     _provinces: dict[str, str | None] = field(default_factory=dict, init=False)
     _groups: dict[str, frozenset[str]] = field(default_factory=dict, init=False)
+    _regions: dict[str, frozenset[str]] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         # A graph without China (a hand-made test graph) is taken to be all in scope.
@@ -158,6 +163,47 @@ class Signals:
                         stack.append(relation.head_id)
             self._groups[org_id] = frozenset(found | seen)
         return self._groups[org_id]
+
+    def region(self, org_id: str) -> str | None:
+        """Where a company comes from (see the module docstring), or None without a headquarters."""
+        head_office = self.index.snapshot.headquarters.get(org_id)
+        if head_office is None:
+            return None
+        if self.in_china(head_office):
+            return self.province(head_office)
+        return [head_office, *self.index.ancestors(head_office)][-1]
+
+    def compatriots(self, org_id: str) -> frozenset[str]:
+        """The other companies of the organisation's region, outside its group."""
+        if self._regions is None:
+            regions: dict[str, set[str]] = {}
+            for entity in self.index.orgs():
+                if entity.kind == "company" and (region := self.region(entity.id)) is not None:
+                    regions.setdefault(region, set()).add(entity.id)
+            self._regions = {k: frozenset(v) for k, v in regions.items()}
+        region = self.region(org_id)
+        if region is None:
+            return frozenset()
+        return self._regions.get(region, frozenset()) - self.group(org_id)
+
+    def overlap(self, org_id: str, cluster_id: str) -> tuple[float, int]:
+        """How much the organisation's cities share firms with the cluster: the sum over its
+        Chinese cities ``A`` of ``|firms(A) & firms(cluster)| / sqrt(|firms(A)| * |firms(cluster)|)``
+        (its own group left out), and the number of firms shared.
+
+        Firms that sit where this one sits and also sit in the cluster say the two places
+        draw the same kind of company (co-location learned across every company in the graph).
+        """
+        group = self.group(org_id)
+        there = self.cluster(cluster_id).companies - group
+        total, shared = 0.0, set[str]()
+        for city in self.profile(org_id).cities:
+            here = self.cluster(city).companies - group
+            common = here & there
+            if common:
+                total += len(common) / math.sqrt(len(here) * len(there))
+                shared |= common
+        return total, len(shared)
 
     def origin(self, org_id: str) -> str:
         """domestic, foreign or unknown (see the module docstring)."""

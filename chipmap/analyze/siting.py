@@ -10,6 +10,8 @@ organisation's own) and a candidate with ``n[t]`` companies in segment ``t``
     chain   = sum over t not in S of ln(1 + n[t]) / d(t)  +  2 * ln(1 + the organisation's partners there)
     origin  = ln(1 + companies there of the organisation's origin (domestic or foreign))
     home    = 1 in its home province, 0.5 in another province where it already is, else 0
+    kin     = ln(1 + companies of its region there): firms from its home province, or from
+              its country (Taiwan, Korea ...) for a foreign one, go where their compatriots went
     talent  = ln(1 + universities and academies there)
     policy  = ln(1 + funds, parks and government bodies there) + ln(1 + recent news signings there)
 
@@ -39,8 +41,8 @@ from chipmap.analyze.scoring import ScoreComponent, chain_distances, reweighted,
 from chipmap.analyze.signals import ClusterFacts, OrgProfile, signals
 from chipmap.vocab import SEGMENT_LABELS, SEGMENTS
 
-WEIGHTS: dict[str, float] = {"mass": 0.05, "peers": 0.508, "chain": 0.102, "origin": 0.248, "home": 0.0,
-                             "talent": 0.092, "policy": 0.0}
+WEIGHTS: dict[str, float] = {"mass": 0.052, "peers": 0.664, "chain": 0.0, "origin": 0.0, "home": 0.052,
+                             "kin": 0.143, "talent": 0.05, "policy": 0.038}
 LEVELS: tuple[str, ...] = ("city", "district", "park", "all")
 #: How much more a known partner (supplier, customer, shared officer) there counts than any firm.
 PARTNER_WEIGHT = 2.0
@@ -125,6 +127,8 @@ def raw_components(index: GraphIndex, facts: ClusterFacts, targets: Sequence[str
             home, home_reason = 0.5, f"in {index.name(facts.province)}, where it already is"
     elif profile is None:
         home_reason = "no organisation given"
+    region = known.region(profile.id) if profile else None
+    kin = sorted(known.compatriots(profile.id) & facts.companies) if profile else []
     funds = [o for o in facts.policy if (e := index.entity(o)) is not None and e.kind == "investor"]
     raw = {
         "mass": math.log1p(len(facts.companies)),
@@ -132,6 +136,7 @@ def raw_components(index: GraphIndex, facts: ClusterFacts, targets: Sequence[str
         "chain": chain,
         "origin": math.log1p(same_origin),
         "home": home,
+        "kin": math.log1p(len(kin)),
         "talent": math.log1p(len(facts.talent)),
         "policy": math.log1p(len(facts.policy)) + math.log1p(len(facts.recent)),
     }
@@ -144,6 +149,8 @@ def raw_components(index: GraphIndex, facts: ClusterFacts, targets: Sequence[str
                  or "no suppliers or customers found",
         "origin": (f"{same_origin} {origin} companies" if origin else f"{same_origin} companies (origin unknown)"),
         "home": home_reason,
+        "kin": (_count(f"compan(ies) from {index.name(region)} here", index, kin) if region
+                else "no organisation given" if profile is None else "home region unknown"),
         "talent": _count("university/academy body(ies)", index, facts.talent),
         "policy": _count("fund(s), park(s) and government bodies", index, facts.policy)
                   + (f" ({len(funds)} fund(s))" if funds else "")

@@ -180,3 +180,16 @@ def test_gap_report_paginates(toy_index: GraphIndex) -> None:
     assert len(first.candidates) == 5 and first.candidate_total >= 10
     assert not {c.org.id for c in first.candidates} & {c.org.id for c in second.candidates}
     assert [c.score for c in first.candidates] == sorted((c.score for c in first.candidates), reverse=True)
+
+
+def test_overlap_favours_firms_whose_cities_share_companies_with_the_cluster() -> None:
+    land = Land()
+    land.org("org:target-firm", "design", hq="place:gamma")
+    land.org("org:bridge", "materials", hq="place:alpha", sites=("place:gamma",))  # Alpha and Gamma share it
+    land.org("org:from-alpha", "design", hq="place:alpha")
+    land.org("org:from-beta", "design", hq="place:beta")
+    report = gap_report(land.index(), "place:gamma", limit=10, weights=only("overlap"))
+    assert ranked(report)[0] == "org:from-alpha"
+    assert value(report, "org:from-alpha", "overlap") == 1.0
+    assert value(report, "org:from-beta", "overlap") == 0.0  # Beta shares no firm with Gamma
+    assert reason(report, "org:from-alpha", "overlap") == "1 of the cluster's companies also sit in its 1 Chinese city"

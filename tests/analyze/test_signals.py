@@ -87,3 +87,32 @@ def test_the_store_hands_over_atlas_headquarters(toy: Graph) -> None:
     snapshot = toy.snapshot()
     assert snapshot.headquarters["org:smic"].startswith("place:shanghai")
     assert all(o.startswith("org:") and p.startswith("place:") for o, p in snapshot.headquarters.items())
+
+
+def test_region_is_the_home_province_or_the_country_abroad_and_compatriots_skip_the_group() -> None:
+    land = Land()
+    land.org("org:east-firm", "design", hq="place:little")
+    land.org("org:east-other", "design", hq="place:beta")
+    land.org("org:east-daughter", "design", hq="place:alpha")
+    land.link("subsidiary_of", "org:east-daughter", "org:east-firm")
+    land.org("org:abroad", "design", hq="place:far")
+    land.org("org:unplaced", "design")
+    known = signals(land.index())
+    assert known.region("org:east-firm") == "place:east"
+    assert known.region("org:abroad") == "place:abroad"
+    assert known.region("org:unplaced") is None
+    assert known.compatriots("org:east-firm") == {"org:east-other"}
+    assert known.compatriots("org:abroad") == frozenset() and known.compatriots("org:unplaced") == frozenset()
+
+
+def test_overlap_counts_firms_shared_between_its_cities_and_the_cluster() -> None:
+    land = Land()
+    land.org("org:mover", "design", hq="place:alpha")
+    land.org("org:both", "materials", hq="place:alpha", sites=("place:gamma",))
+    land.org("org:gamma-only", "materials", hq="place:gamma")
+    land.org("org:beta-only", "materials", hq="place:beta")
+    known = signals(land.index())
+    total, shared = known.overlap("org:mover", "place:gamma")
+    # Alpha holds {both} (mover left out), Gamma {both, gamma-only}: 1 / sqrt(1 * 2)
+    assert shared == 1 and abs(total - 2 ** -0.5) < 1e-9
+    assert known.overlap("org:mover", "place:beta") == (0.0, 0)

@@ -150,3 +150,34 @@ def test_locate_by_org_uses_its_segments_and_marks_home(tiny_index: GraphIndex) 
     report = locate(tiny_index, org_id="org:fab")
     assert report.segments == ("manufacturing",)
     assert any(o.already_there for o in report.options if o.cluster.id == "place:alpha")
+
+
+def test_kin_sends_a_firm_where_companies_of_its_home_region_went() -> None:
+    land = Land()
+    land.org("org:newcomer", "design", hq="place:beta")  # region: the east province
+    land.org("org:east-a", "materials", hq="place:beta", sites=("place:gamma",))
+    land.org("org:east-b", "equipment", hq="place:beta", sites=("place:gamma",))
+    land.org("org:west-a", "materials", hq="place:gamma", sites=("place:metro",))
+    land.org("org:west-b", "equipment", hq="place:gamma", sites=("place:metro",))
+    land.org("org:west-c", "materials", hq="place:gamma", sites=("place:metro",))
+    report = locate(land.index(), org_id="org:newcomer", weights=only("kin"))
+    fresh = [o.cluster.id for o in report.options if not o.already_there]
+    assert fresh[0] == "place:gamma"  # two east firms run sites there
+    assert component(report, "place:gamma", "kin") == 1.0
+    assert component(report, "place:metro", "kin") == 0.0  # three firms, none of its region
+    assert "2 compan(ies) from East here" in reason(report, "place:gamma", "kin")
+
+
+def test_kin_leaves_out_the_own_group_and_needs_a_home_region() -> None:
+    land = Land()
+    land.org("org:parent", "design", hq="place:far")
+    land.org("org:daughter", "design", hq="place:far", sites=("place:beta",))
+    land.link("subsidiary_of", "org:daughter", "org:parent")
+    land.org("org:rootless", "design", sites=("place:alpha",))
+    index = land.index()
+    report = locate(index, org_id="org:parent", weights=only("kin"))
+    assert component(report, "place:beta", "kin") == 0.0  # its own subsidiary is no compatriot
+    assert reason(locate(index, org_id="org:rootless", weights=only("kin")), "place:beta", "kin") \
+        == "home region unknown"
+    assert reason(locate(index, segments=["design"], weights=only("kin")), "place:beta", "kin") \
+        == "no organisation given"

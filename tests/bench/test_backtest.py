@@ -133,3 +133,36 @@ def test_dated_signings_fixture_parses(atlas: Atlas) -> None:
     assert len(signings) >= 10 and all(s.day for s in signings)
     assert all(s.org_id in atlas.orgs and s.cluster_id in atlas.places for s in signings)
     assert all((Path("chipmap/demo/corpus") / s.source).exists() for s in signings)
+
+
+def test_project_signings_date_each_company_party_by_the_first_stage_in_its_city() -> None:
+    import dataclasses
+
+    from bench.backtest import project_signings
+    from chipmap.analyze import GraphIndex
+    from chipmap.graph_records import ProjectPartyRecord, ProjectRecord, ProjectStepRecord
+    from tests.analyze.land import Land
+
+    land = Land()
+    land.org("org:parent", "manufacturing", hq="place:gamma")
+    land.org("org:site-co", "manufacturing")
+    land.link("subsidiary_of", "org:site-co", "org:parent")
+    land.org("org:city-hall", kind="government", hq="place:alpha")
+
+    def step(status: str, date: str | None, day: str) -> ProjectStepRecord:
+        return ProjectStepRecord(status, date, "a1", "", published=dt.date.fromisoformat(day))
+
+    fab = ProjectRecord("project:1", "fab", "fab", "production", None, place_id="place:alpha-zone",
+                        parties=(ProjectPartyRecord("Site Co", "org:site-co"),
+                                 ProjectPartyRecord("City Hall", "org:city-hall"),
+                                 ProjectPartyRecord("Unknown Partner")),
+                        history=(step("production", "2021-06", "2021-07-01"), step("signed", None, "2019-03-02")))
+    later = ProjectRecord("project:2", "line", "fab", "signed", "2023-01-01", place_id="place:alpha",
+                          parties=(ProjectPartyRecord("Parent", "org:parent"),),
+                          first_seen=dt.date(2023, 1, 2))
+    abroad = ProjectRecord("project:3", "plant", "plant", "signed", None, place_id="place:far",
+                           parties=(ProjectPartyRecord("Parent", "org:parent"),), first_seen=dt.date(2022, 1, 1))
+    index = GraphIndex.build(dataclasses.replace(land.snapshot(), projects=[fab, later, abroad]))
+    # The site company enters as its parent, in the city of the district, on the earliest stage;
+    # the government, the unresolved party and the project abroad are no signings.
+    assert project_signings(index) == [Signing("org:parent", "place:alpha", dt.date(2019, 3, 2), "project project:1")]
