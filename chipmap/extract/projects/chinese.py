@@ -101,6 +101,8 @@ class _Mention:
     name: str
     parties: list[str] = field(default_factory=list)
     place: str | None = None
+    #: how directly the text ties ``place`` to this project (see ``_PLACE_RANK``)
+    place_rank: int = 0
     amount: MoneySpan | None = None
     steps: list[tuple[StatusCue, str | None]] = field(default_factory=list)
     phase: str | None = None
@@ -144,6 +146,7 @@ class _Article:
                 if len(form) >= 2 and _CJK.search(form) and form in self.text:
                     self.orgs.setdefault(form, org.name)
         self.places: dict[str, str] = {}
+        self.place_kinds = {place.name: place.kind for place in extraction.places}
         for place in extraction.places:
             for form in (place.name, *place.aliases):
                 if len(form) >= 2 and form in self.text and not _JUNK_PLACE.search(form):
@@ -158,6 +161,7 @@ class _Article:
                 self.places.setdefault(name, name)
                 pos = m.end()
         self.cues = chinese_cues(self.text)
+        self.part_of = {(r.head, r.tail) for r in extraction.relations if r.type == "part_of"}
 
     def sentence(self, index: int) -> str:
         s, e = self.sentences[index]
@@ -281,8 +285,12 @@ def _place_chain(art: _Article, pos: int) -> str | None:
         m = _PLACE.match(text, pos)
         if m and (form is None or m.end() - pos > len(form)) and not _JUNK_PLACE.search(m.group()) and \
                 not m.group().endswith(_NOT_PLACE_END) and len(m.group()) <= 14:
+            if last is not None and any(m.group().startswith(f) and len(f) >= 3 for f in art.orgs):
+                break  # "…开发区星河科技城": a company's campus inside the zone, not a place of its own
             name, pos = m.group(), m.end()
         elif form is not None:
+            if last is not None and any(form.startswith(f) and len(f) >= 3 for f in art.orgs):
+                break
             name, pos = art.places[form], pos + len(form)
         else:
             break
@@ -292,19 +300,102 @@ def _place_chain(art: _Article, pos: int) -> str | None:
     return last
 
 
+#: How directly the text ties a place to a project: its own grammar ("X在Y投资的", "Y的Z项目") or a
+#: site verb (选址/位于) in its clause, a place cue in its clause, a cue elsewhere in its sentence or
+#: the sentence's subject or the place its name starts with; the article's place is rank 0.
+_PLACE_RANK = {"grammar": 4, "site": 3, "clause": 2, "sentence": 1}
+_SITE_CUES = ("选址", "位于", "坐落于")
+#: A sentence about a place's projects: the place is its subject ("云溪县分会场的…项目…如A、B",
+#: "江州已吸引A、B…落地"), after a word of time or linking.
+_SUBJECT_PLACE_AFTER = re.compile(r"(?:分会场|主会场)?(?:的|已|已经|先后|相继|陆续|共|还|吸引|引进)")
+_SENTENCE_OPENER = re.compile(r"^(?:(?:目前|此外|同时|另外|其中|近年来|近年|今年|去年|当前|截至目前)[,，]?)*")
+#: "园区…": the park the article is about (the last park or zone it named before).
+_PARK_ANAPHOR = re.compile(r"(?:(?:此外|同时|另外|目前)[,，]?)*(?:该园区|园区)")
+_PARK_END = ("产业园", "园区", "开发区", "高新区", "经开区", "科技城", "科学城", "新区", "新城", "经济区")
+
+
 def _place_near(art: _Article, start: int, end: int) -> str | None:
     """The place the clause attaches to the project (在/落户/选址/位于 + place), else its sentence."""
+    return _place_ranked(art, start, end)[0]
+
+
+def _place_ranked(art: _Article, start: int, end: int) -> tuple[str | None, int]:
+    """``_place_near`` with the rank of the evidence (a site verb or cue in the clause outranks one
+    elsewhere in the sentence; then the sentence's subject place, then "园区" for the park before)."""
     lo, hi = art.clause_bounds(start)
     sent_lo, sent_hi = art.sentences[_sentence_of(art, start)]
-    for window_lo, window_hi in ((lo, hi), (sent_lo, sent_hi)):
+    for window_lo, window_hi, rank in ((lo, hi, "clause"), (sent_lo, sent_hi, "sentence")):
         best: str | None = None
+        site = False
         for cue in _PLACE_CUE.finditer(art.text, window_lo, window_hi):
             found = _place_chain(art, cue.end())
-            if found and (best is None or len(found) > len(best) or cue.group() == "选址"):
-                best = found
+            if found and (best is None or len(found) > len(best) or cue.group() in _SITE_CUES):
+                best, site = found, cue.group() in _SITE_CUES
         if best:
-            return best
+            return best, _PLACE_RANK["site" if site and rank == "clause" else rank]
+    sentence = art.text[sent_lo:start]
+    opener = _SENTENCE_OPENER.match(sentence)
+    at = sent_lo + (opener.end() if opener else 0)
+    form = max((f for f in art.places if art.text.startswith(f, at)), key=len, default=None)
+    if form and at + len(form) <= start and _SUBJECT_PLACE_AFTER.match(art.text, at + len(form)):
+        return art.places[form], _PLACE_RANK["sentence"]
+    if _PARK_ANAPHOR.match(art.text, sent_lo, start) or _PARK_ANAPHOR.match(art.text, lo, start):
+        parks = [(art.text.rfind(f, 0, sent_lo), name) for f, name in art.places.items() if name.endswith(_PARK_END)]
+        seen = [(pos, name) for pos, name in parks if pos >= 0]
+        if seen:
+            return max(seen)[1], _PLACE_RANK["sentence"]
+    return None, 0
+
+
+def _known_place(art: _Article, stretch: str) -> str | None:
+    """The longest place of the article written in ``stretch``."""
+    return next((n for f, n in sorted(art.places.items(), key=lambda f: -len(f[0])) if f in stretch), None)
+
+
+def _owner_place(art: _Article, owner: str) -> str | None:
+    """The place an owner before 的 names: a place of the article ("云溪县"), or a zone word that
+    stands for the article's one zone of that type ("经开区" -> 江州经济技术开发区)."""
+    if owner in art.places:
+        return art.places[owner]
+    if owner in _ZONE_WORDS:
+        zones = {name for form, name in art.places.items() if form.endswith(owner) and form != owner}
+        if len(zones) == 1:
+            return zones.pop()
     return None
+
+
+#: Generic words for a zone that stand for the article's zone of that type.
+_ZONE_WORDS = frozenset({"经开区", "高新区", "开发区", "新区", "自贸区", "园区", "保税区"})
+
+
+def _prefix_place(art: _Article, name: str) -> str | None:
+    """The place a project's name starts with ("云溪星河功率模块项目" -> 云溪县), when more of the name follows."""
+    form = max((f for f in art.places if name.startswith(f) and len(name) - len(f) >= 4), key=len, default=None)
+    if form is None or art.place_kinds.get(art.places[form], "city") not in {"city", "district"}:
+        return None
+    if any(name.startswith(o) and len(o) > len(form) for o in art.orgs) or name.startswith(form + "的"):
+        return None  # "江州星河科技有限公司…项目": the place is part of the company's name
+    return art.places[form]
+
+
+def _inside(art: _Article, a: str, b: str) -> bool:
+    """True when place ``a`` lies within place ``b``, by the reader's part_of facts or by its name
+    ("青岛市高新区" within "青岛市")."""
+    if (a, b) in art.part_of:
+        return True
+    stem = re.sub(r"(?:省|市|县|区)$", "", b)
+    return a != b and len(stem) >= 2 and a.startswith(stem) and len(a) > len(b)
+
+
+def _best_place(art: _Article, mentions: list[_Mention]) -> _Mention | None:
+    """The mention whose place the text ties most directly to the project; among equals, the
+    most specific place (a zone over its city)."""
+    placed = [m for m in mentions if m.place]
+    if not placed:
+        return None
+    top = max(m.place_rank for m in placed)
+    pool = [m for m in placed if m.place_rank == top]
+    return next((m for m in pool if not any(_inside(art, str(o.place), str(m.place)) for o in pool)), pool[0])
 
 
 def _amount(art: _Article, lo: int, hi: int) -> MoneySpan | None:
@@ -435,11 +526,15 @@ def _phrases(art: _Article, sent: int) -> list[_Mention]:
                     for key in ("a", "b"):
                         if key in pattern.groupindex and m[key]:
                             mention.parties.extend(_party_names(art, m[key]))
+                    if "p" in pattern.groupindex and m["p"] and (place := _known_place(art, m["p"])):
+                        mention.place, mention.place_rank = place, _PLACE_RANK["grammar"]  # "X在Y投资的Z项目"
                     break
             else:
                 owner = head[:-1] if head.endswith("的") else ""
                 owner = owner[_phrase_start(owner, 0, len(owner)):]
-                if owner and not re.search(r"\d", owner) and owner not in art.places and \
+                if (place := _owner_place(art, owner)) is not None:
+                    mention.place, mention.place_rank = place, _PLACE_RANK["grammar"]  # "云溪县的…项目"
+                elif owner and not re.search(r"\d", owner) and owner not in art.places and \
                         not _generic(owner + "项目") and 2 <= len(owner) <= 16:
                     mention.parties.extend(_party_names(art, owner))  # "江州蓝岭新材料的高纯试剂…"
         before = text[s_lo:mention.start].rstrip()
@@ -450,6 +545,7 @@ def _phrases(art: _Article, sent: int) -> list[_Mention]:
             mention.parties.extend(_party_names(art, owner))  # "星河科技股份有限公司(简称…)封装…项目"
             place = next((n for f, n in sorted(art.places.items(), key=lambda f: -len(f[0])) if f in head), None)
             mention.place = _place_chain(art, text.find(head) + head.find("在") + 1) if "在" in head else place
+            mention.place_rank = _PLACE_RANK["grammar"] if mention.place else 0
         found.append(mention)
 
     # "A、B、C等多家企业签约落户新区": each company is a project
@@ -527,9 +623,9 @@ def _attach(art: _Article, mention: _Mention, *, alone: bool) -> None:
                     if key in pattern.groupindex and m[key]:
                         mention.parties.extend(_party_names(art, m[key]))
                 if "p" in pattern.groupindex and m["p"] and not mention.place:
-                    place = next((n for f, n in sorted(art.places.items(), key=lambda f: -len(f[0]))
-                                  if f in m["p"]), None)
+                    place = _known_place(art, m["p"])
                     mention.place = place
+                    mention.place_rank = _PLACE_RANK["grammar"] if place else 0
                 break
     after = text[mention.end:s_hi]
     m = _PARTY_AFTER.match(after)
@@ -554,7 +650,9 @@ def _attach(art: _Article, mention: _Mention, *, alone: bool) -> None:
         mention.parties.append(derived)
     mention.parties = [p for p in dict.fromkeys(mention.parties) if p not in art.places.values()]
     if not mention.place:
-        mention.place = _place_near(art, mention.start, mention.end)
+        mention.place, mention.place_rank = _place_ranked(art, mention.start, mention.end)
+    if mention.place_rank < _PLACE_RANK["clause"] and (prefix := _prefix_place(art, mention.name)) is not None:
+        mention.place, mention.place_rank = prefix, _PLACE_RANK["clause"]  # "云溪星河功率模块项目"
     mention.amount = _amount(art, lo, hi) or (_amount(art, s_lo, s_hi) if alone else None)
     mention.steps = _steps(art, lo, hi, (mention.start, mention.end)) or _steps(art, s_lo, s_hi)
     back = mention.sent - 1
@@ -585,8 +683,8 @@ def _anaphors(art: _Article, sent: int, named: list[_Mention]) -> list[_Mention]
         elif (head := art.org_at_head(_LEADING.sub("", clause.strip()) + "。")) is not None:
             mention.parties = [head]
         if "选址" in clause or "位于" in clause:
-            mention.place = _place_near(art, lo, hi)
-        if mention.amount or mention.steps:
+            mention.place, mention.place_rank = _place_ranked(art, lo, hi)
+        if mention.amount or mention.steps or mention.place_rank >= _PLACE_RANK["site"]:
             out.append(mention)
     return out
 
@@ -620,7 +718,8 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
                     base = candidates[-1]
                     groups.append(_Group([_Mention(mention.sent, mention.start, mention.end,
                                                    base.name, list(base.parties), base.mentions[0].place,
-                                                   mention.amount, mention.steps, mention.phase)]))
+                                                   base.mentions[0].place_rank, mention.amount, mention.steps,
+                                                   mention.phase)]))
                     continue
             elif candidates:
                 target = candidates[-1]
@@ -661,7 +760,7 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
 def _project(art: _Article, group: _Group, fallback_place: str | None, default_step: StatusCue | None) -> Project:
     step = group.best_step()
     amount_mention = next((m for m in group.mentions if m.amount), None)
-    place_mention = next((m for m in group.mentions if m.place), None)
+    place_mention = _best_place(art, group.mentions)
     parties = group.parties
     history = [StatusStep(status=c.reported, date=d, evidence=[art.evidence(m.sent)])
                for m in group.mentions for c, d in m.steps]
