@@ -55,7 +55,7 @@ _PLACE = re.compile(
     r"[\u4e00-\u9fff]{1,12}?(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|特别合作区|开发区|经开区|"
     r"高新区|新区|产业园|科学城|新城|经济区|特区|自贸区|园区|科技城|省|市|区|县|镇)")
 _PLACE_CUE = re.compile(r"(?:在|落户|落地|选址|位于|坐落于|入驻|签约落户)(?:于)?")
-_JUNK_PLACE = re.compile(r"首个|唯一|全省|全市|全国|一批|布局|核心|承载|上市|主板|[个批家]")
+_JUNK_PLACE = re.compile(r"首个|唯一|全省|全市|全国|一批|布局|核心|承载|上市|主板|[个批]|(?<!国)家")
 _NOT_PLACE_END = ("园区", "小区", "社区", "城区", "市区", "地区", "片区", "厂区", "景区", "街区", "主城区")
 #: Words that begin the product or facility part of a project name: the party stands before them.
 _PRODUCT = re.compile(
@@ -107,6 +107,7 @@ class _Mention:
     steps: list[tuple[StatusCue, str | None]] = field(default_factory=list)
     phase: str | None = None
     anaphor: bool = False
+    by_party: bool = False  # an anaphor naming the company whose project it continues
     weak: bool = False  # a facility named without a stage: kept only when it continues a project
 
 
@@ -643,7 +644,7 @@ def _attach(art: _Article, mention: _Mention, *, alone: bool) -> None:
         subject = _SUBJECT.match(text[s_lo:mention.start])
         if subject:
             mention.parties.extend(_party_names(art, subject["a"]))
-    if _FACILITY_NAME.search(mention.name) and not mention.name.endswith("项目") and len(mention.name) >= 5:
+    if _FACILITY_NAME.search(mention.name) and not mention.name.endswith(("项目", "工厂")) and len(mention.name) >= 5:
         mention.parties.append(mention.name)  # "江州光子研究院", "星河IC科技城": the facility is a party
     derived = _derive_party(art, mention.name)
     if derived and derived not in mention.parties and not any(derived in p or p in derived for p in mention.parties):
@@ -662,6 +663,21 @@ def _attach(art: _Article, mention: _Mention, *, alone: bool) -> None:
         back -= 1
 
 
+def _amounts_after(art: _Article, named: list[_Mention]) -> None:
+    """"星河研究院由…共建,总投入10亿元,…": a project named alone in its clause takes the investment
+    stated in the clauses after it, up to the next project its sentence names."""
+    text = art.text
+    for index, mention in enumerate(named):
+        if mention.amount or text[mention.end:mention.end + 1] == "、" or text[mention.start - 1:mention.start] == "、":
+            continue
+        lo, hi = art.clause_bounds(mention.start)
+        if any(lo <= other.start < hi for other in named if other is not mention):
+            continue  # a list in one clause: the figure may be any item's, or their total
+        stop = next((art.clause_bounds(other.start)[0] for other in named[index + 1:] if other.start >= hi),
+                    art.sentences[mention.sent][1])
+        mention.amount = _amount(art, hi, stop)
+
+
 def _anaphors(art: _Article, sent: int, named: list[_Mention]) -> list[_Mention]:
     """Clauses that continue the project before ("该项目总投资…", "二期项目正式开工")."""
     s_lo, s_hi = art.sentences[sent]
@@ -673,9 +689,16 @@ def _anaphors(art: _Article, sent: int, named: list[_Mention]) -> list[_Mention]
             continue
         a = _ANAPHOR.search(clause.lstrip())
         if not a:
+            if (owner := _investing_company(art, clause)) is not None:
+                mention = _Mention(sent, lo, hi, "", parties=[owner], anaphor=True, by_party=True)
+                mention.amount = _amount(art, lo, hi)
+                mention.place, mention.place_rank = _place_ranked(art, lo, hi)
+                if mention.amount:
+                    out.append(mention)
             continue
         mention = _Mention(sent, lo, hi, "", anaphor=True, phase=_phase(a.group()))
-        mention.amount = _amount(art, lo, hi)
+        stop = min((n.start for n in named if n.start >= hi), default=s_hi)
+        mention.amount = _amount(art, lo, hi) or _amount(art, hi, stop)  # "上述项目占地…,总投资…"
         mention.steps = _steps(art, lo, hi)
         decides = _DECIDES.search(art.text[s_lo:hi])
         if decides:
@@ -687,6 +710,17 @@ def _anaphors(art: _Article, sent: int, named: list[_Mention]) -> list[_Mention]
         if mention.amount or mention.steps or mention.place_rank >= _PLACE_RANK["site"]:
             out.append(mention)
     return out
+
+
+#: "星河微电子有限公司总投资30亿元": a company's investment stated with the company as subject.
+_INVESTS = re.compile(r"(?:\([^)]*\)|（[^）]*）)?(?:项目)?(?:总投资|投资总额|计划总投资|计划投资)")
+
+
+def _investing_company(art: _Article, clause: str) -> str | None:
+    """The organisation a clause opens with when what follows is its investment."""
+    body = _LEADING.sub("", clause.strip())
+    form = max((f for f in art.orgs if body.startswith(f)), key=len, default=None)
+    return art.orgs[form] if form and _INVESTS.match(body, len(form)) else None
 
 
 def _related(a: list[str], b: list[str]) -> bool:
@@ -710,6 +744,12 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
     groups: list[_Group] = []
     for mention in mentions:
         target = None
+        if mention.by_party:
+            owners = [g for g in groups if set(mention.parties) & set(g.parties)] or \
+                [g for g in groups if _related(mention.parties, g.parties)]
+            if len(owners) == 1:
+                owners[0].mentions.append(mention)  # one project of that company: its investment
+            continue
         if mention.anaphor:
             candidates = [g for g in groups if g.mentions[-1].sent >= mention.sent - 3]
             if mention.phase:
@@ -842,6 +882,7 @@ def chinese_projects(article: Article, extraction: ArticleExtraction,
         named = _phrases(art, sent)
         for mention in named:
             _attach(art, mention, alone=len(named) <= 1)
+        _amounts_after(art, named)
         mentions.extend(sorted(named + _anaphors(art, sent, named), key=lambda m: m.start))
     groups = _group(mentions)
     fallback = _article_place(art, extraction)
