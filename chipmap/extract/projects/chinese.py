@@ -315,6 +315,9 @@ _PARK_ANAPHOR = re.compile(r"(?:(?:此外|同时|另外|目前)[,，]?)*(?:该�
 _PARK_END = ("产业园", "园区", "开发区", "高新区", "经开区", "科技城", "科学城", "新区", "新城", "经济区")
 
 
+_CEREMONY = re.compile(r"举行|举办|召开")
+
+
 def _place_near(art: _Article, start: int, end: int) -> str | None:
     """The place the clause attaches to the project (在/落户/选址/位于 + place), else its sentence."""
     return _place_ranked(art, start, end)[0]
@@ -333,6 +336,8 @@ def _place_ranked(art: _Article, start: int, end: int) -> tuple[str | None, int]
             if found and (best is None or len(found) > len(best) or cue.group() in _SITE_CUES):
                 best, site = found, cue.group() in _SITE_CUES
         if best:
+            if rank == "clause" and _CEREMONY.search(art.text, window_lo, window_hi):
+                rank = "sentence"  # "…仪式在江州举行": where the ceremony was, not the site
             return best, _PLACE_RANK["site" if site and rank == "clause" else rank]
     sentence = art.text[sent_lo:start]
     opener = _SENTENCE_OPENER.match(sentence)
