@@ -29,7 +29,7 @@ from chipmap.extract.chinese.grouping import Grouper, ZhEntity, regional_parent,
 from chipmap.extract.chinese.lexicon import lexicon
 from chipmap.extract.chinese.output import assemble
 from chipmap.extract.chinese.people import Appointment, PeopleReader, people_cands
-from chipmap.extract.chinese.rules import ZH_RULES
+from chipmap.extract.chinese.rules import PROJECT_SITES, ZH_RULES
 from chipmap.extract.chinese.spans import (
     SHORT_FOLLOWERS,
     Cand,
@@ -86,8 +86,14 @@ class ChineseReader:
     def read(self, article: Article) -> ArticleExtraction:
         """Everything the article states."""
         ctx = self.context(article)
-        links = ZH_RULES.apply(ctx, range(len(ctx.sentences)))
-        return enrich_chinese(assemble(ctx, links), article, self.atlas)
+        sentences = range(len(ctx.sentences))
+        result = enrich_chinese(assemble(ctx, ZH_RULES.apply(ctx, sentences)), article, self.atlas)
+        sites = _project_sites(ctx, result)
+        if not sites:
+            return result
+        # the projects' sites place their parties: read the relations again with them known
+        ctx.memo[PROJECT_SITES] = sites
+        return enrich_chinese(assemble(ctx, ZH_RULES.apply(ctx, sentences)), article, self.atlas)
 
     def context(self, article: Article) -> ChineseContext:
         """The article's entities, mentions and posts, ready for the rules."""
@@ -223,6 +229,21 @@ class ChineseReader:
                 continue
             if any(place.name.startswith(f) and len(f) >= 2 for org in orgs for f in org.forms):
                 place.type, place.kind = "org", "park"
+
+
+def _project_sites(ctx: ChineseContext, result: ArticleExtraction) -> list[tuple[str, str, int]]:
+    """(party, place, sentence) of the projects placed by the text itself (a place with evidence,
+    not the article's setting)."""
+    out = []
+    for project in result.projects:
+        evidence = project.field_evidence.get("place")
+        if not project.place or not evidence:
+            continue
+        start = evidence[0].start
+        sent = next((i for i, (s, e) in enumerate(ctx.sentences) if s <= start < e), None)
+        if sent is not None:
+            out.extend((party, project.place, sent) for party in project.parties)
+    return out
 
 
 def _positions(ctx: ChineseContext, grouper: Grouper, appointments: list[Appointment]) -> list[Position]:

@@ -392,11 +392,40 @@ def project_of_firm(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]
                         yield Found(firm, place)
 
 
+#: ``ctx.memo`` key of the project sites the project reader found: (party, place, sentence) names.
+PROJECT_SITES = "project_sites"
+
+
+def project_sites(ctx: ChineseContext) -> list[tuple[ZhEntity, ZhEntity, int]]:
+    """(party, place, sentence) of each project the project reader placed from the text (not from
+    the article's setting); empty until the reader has read the projects (see ``ChineseReader.read``)."""
+    raw = ctx.memo.get(PROJECT_SITES)
+    if not isinstance(raw, list):
+        return []
+    orgs = {f: e for e in ctx.of_type("org") for f in (e.name, *e.forms)}
+    places = {f: e for e in ctx.of_type("place") for f in (e.name, *e.forms)}
+    out = []
+    for party, place, sent in raw:
+        org, where = orgs.get(party), places.get(place)
+        if org is not None and where is not None and org.kind != "government":
+            out.append((org, where, sent))
+    return out
+
+
+@rule("located_in.zh_project_site", "located_in", 0.65)
+def project_site(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
+    """The organisations that invest in, build or run a project are where the text builds it
+    ("星河半导体在云溪县投资的…项目", "…项目选址X", "云溪县的…项目", "园区…创新中心")."""
+    for org, place, where in project_sites(ctx):
+        if where == sent:
+            yield Found(org, place)
+
+
 @rule("located_in.zh_name_place", "located_in", 0.6)
 def name_place(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     """A place named in a body's own name and in the article in its own right (山东半导体商会 ->
-    山东), when the text places the body nowhere more precise."""
-    done = placed(ctx)
+    山东), when the text places the body nowhere more precise (its projects' sites included)."""
+    done = placed(ctx) | {org for org, _, _ in project_sites(ctx)}
     for org in ctx.first_in(sent, "org"):
         if org in done:
             continue
