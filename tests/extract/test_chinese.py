@@ -301,3 +301,24 @@ def test_extractor_routes_chinese_articles_and_keeps_order(extractor: Any) -> No
     assert [a.id for a, _ in results] == ["en", "zh", "en2"]
     zh = results[1][1]
     assert any(o.atlas_id == "org:smic" for o in zh.organizations)
+
+
+# -- located_in from the projects' sites ---------------------------------------------------------------
+def test_project_parties_are_where_the_project_is_built(reader: ChineseReader) -> None:
+    result = _read(reader, "沭阳县分会场的项目更为集中,如蓝岭微电子有限公司封装测试项目、天枢科技有限公司光刻胶项目等。")
+    found = {(r.head, r.tail, r.rule) for r in result.relations if r.type == "located_in"}
+    assert ("蓝岭微电子有限公司", "沭阳县", "located_in.zh_project_site") in found
+    assert ("天枢科技有限公司", "沭阳县", "located_in.zh_project_site") in found
+
+
+def test_a_project_set_only_by_the_article_places_no_party(reader: ChineseReader) -> None:
+    result = _read(reader, "宿迁市召开产业大会。会上,蓝岭微电子有限公司封装测试项目签约。")
+    assert not [r for r in result.relations if r.rule == "located_in.zh_project_site"]
+
+
+def test_a_project_site_outranks_the_place_in_the_firm_name(reader: ChineseReader) -> None:
+    result = _read(reader, "江苏今年新签一批半导体项目。沭阳县分会场的项目更为集中,如江苏蓝岭微电子有限公司封装测试项目、"
+                           "天枢科技有限公司光刻胶项目等。")
+    located = _rels(result, "located_in")
+    assert ("江苏蓝岭微电子有限公司", "沭阳县") in located
+    assert ("江苏蓝岭微电子有限公司", "江苏") not in located
