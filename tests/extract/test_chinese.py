@@ -322,3 +322,22 @@ def test_a_project_site_outranks_the_place_in_the_firm_name(reader: ChineseReade
     located = _rels(result, "located_in")
     assert ("江苏蓝岭微电子有限公司", "沭阳县") in located
     assert ("江苏蓝岭微电子有限公司", "江苏") not in located
+
+
+def test_a_bureau_named_after_a_zone_type_is_in_the_zone_of_that_type(reader: ChineseReader) -> None:
+    result = _read(reader, "5月8日,苏州工业园区产业促进局局长王明、高新区科技创新局副局长李华一行到访苏州高新区,"
+                           "考察集成电路企业。苏州工业园区近年发展迅速。")
+    assert ("高新区科技创新局", "苏州高新区") in _rels(result, "located_in")
+    assert ("高新区科技创新局", "苏州工业园区") not in _rels(result, "located_in")
+
+
+def test_a_bare_bureau_listed_after_a_national_body_is_not_local(reader: ChineseReader) -> None:
+    result = _read(reader, "昨日,中科院前沿科学局、科技合作局相关负责人到访宿迁市,宿迁市科技局局长王明陪同。")
+    located = _rels(result, "located_in")
+    assert ("宿迁市科技局", "宿迁市") in located
+    assert not [head for head, _ in located if head == "科技合作局"]
+
+
+def test_a_zone_named_after_another_city_is_not_in_the_article_city(reader: ChineseReader) -> None:
+    result = _read(reader, "5月8日,无锡高新区举行推介会,上海星河半导体有限公司总经理王明出席。上海是星河半导体总部所在地。")
+    assert ("无锡高新区", "上海") not in _rels(result, "part_of")

@@ -25,6 +25,7 @@ from functools import cache
 from itertools import pairwise
 
 from chipmap.extract.chinese.context import ChineseContext, Mention
+from chipmap.extract.chinese.divisions import divisions
 from chipmap.extract.chinese.grouping import ZhEntity, place_key, regional_parent, short_forms, strip_legal
 from chipmap.extract.chinese.lexicon import alternation
 from chipmap.extract.chinese.text import CLAUSE_BREAKS
@@ -310,6 +311,8 @@ def site_of(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
         place = ctx.starting_at(pos)
         if place is None or place.entity.type != "place":
             continue
+        if place.entity.kind in {"region", "country"}:
+            continue  # "某某华南总部": the region it serves, not a site
         if _verb_at(ctx.text, place.end, ctx.lex.site_words) and not ctx.text.startswith("项目", place.end):
             yield Found(m.entity, place.entity)
 
@@ -459,6 +462,20 @@ def zone_committee(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
                     yield Found(org, zone)
 
 
+_NATIONAL = ("中国", "国家", "中科院", "中央", "全国")
+_ZONE_PREFIXES = ("高新区", "开发区", "经开区", "新区", "园区")
+_COMPANY_ENDINGS = ("有限公司", "有限责任公司", "集团")
+
+
+def _national_list(ctx: ChineseContext, org: ZhEntity, sent: int) -> bool:
+    """True for a bare body listed after a national one ("中科院X局、Y局"): it is that body's too."""
+    for m in ctx.in_sentence(sent):
+        if m.entity is org:
+            before = ctx.ending_at(m.start - 1) if ctx.text[m.start - 1 : m.start] == "、" else None
+            return before is not None and before.entity.type == "org" and before.entity.name.startswith(_NATIONAL)
+    return False
+
+
 @rule("located_in.zh_local_body", "located_in", 0.55)
 def local_body(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     """省X厅/省政府/市X局 written without their province or city: the one the article names;
@@ -467,10 +484,13 @@ def local_body(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     for org in ctx.first_in(sent, "org"):
         if org in done or org.kind != "government":
             continue
-        if _places_in_name(ctx, org) or org.name.startswith(("中国", "国家", "中科院", "中央", "全国")):
+        if _places_in_name(ctx, org) or org.name.startswith(_NATIONAL) or _national_list(ctx, org, sent):
             continue
-        if org.name.startswith(("高新区", "开发区", "经开区", "新区", "园区")):
-            target = ctx.zone
+        if any(f.endswith(_COMPANY_ENDINGS) for f in org.forms):
+            continue  # "中建八局" written out with a legal suffix: a firm, not a local bureau
+        if (word := next((w for w in _ZONE_PREFIXES if org.name.startswith(w)), None)) is not None:
+            zones = [p for p in ctx.of_type("place") if any(f.endswith(word) and f != word for f in p.forms)]
+            target = zones[0] if len(zones) == 1 else ctx.zone  # "高新区…局": the article's 高新区
         elif org.name.startswith("省"):
             target = ctx.province
             if target is None:
@@ -560,9 +580,20 @@ def article_city(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
                 or not place.name.endswith(_AREA_ENDINGS):
             continue
         if ctx.enclosing(place) or ctx.prefix_parent(place) is not None \
-                or place in nested_by_text(ctx):
+                or place in nested_by_text(ctx) or _named_after_other_city(place, city):
             continue
         yield Found(place, city)
+
+
+def _named_after_other_city(place: ZhEntity, city: ZhEntity) -> bool:
+    """"无锡高新区" in an article whose city is 上海: the zone's name starts with another division."""
+    name = _MODIFIERS.sub("", place.name)
+    own = stems(city)
+    for size in range(min(len(name) - 2, 4), 1, -1):
+        head = name[:size]
+        if divisions().named(head) or divisions().named(head + "市"):
+            return not any(head == f or head.startswith(f) or f.startswith(head) for f in own)
+    return False
 
 
 # -- subsidiary_of -------------------------------------------------------------------------------
