@@ -234,7 +234,7 @@ class ChineseReader:
 def _project_sites(ctx: ChineseContext, result: ArticleExtraction) -> list[tuple[str, str, int]]:
     """(party, place, sentence) of the projects placed by the text itself (a place with evidence,
     not the article's setting)."""
-    out = []
+    out: list[tuple[str, str, int]] = []
     for project in result.projects:
         evidence = project.field_evidence.get("place")
         if not project.place or not evidence:
