@@ -341,3 +341,16 @@ def test_a_bare_bureau_listed_after_a_national_body_is_not_local(reader: Chinese
 def test_a_zone_named_after_another_city_is_not_in_the_article_city(reader: ChineseReader) -> None:
     result = _read(reader, "5月8日,无锡高新区举行推介会,上海星河半导体有限公司总经理王明出席。上海是星河半导体总部所在地。")
     assert ("无锡高新区", "上海") not in _rels(result, "part_of")
+
+
+def test_a_list_item_project_gives_the_segments_of_its_head_words(reader: ChineseReader) -> None:
+    result = _read(reader, "宿迁市今年引进了星河科技有限公司高分辨率封装光刻设备、蓝岭电子有限公司多线切割机和蓝宝石、"
+                           "天枢微电子有限公司新型设备配套材料等项目。")
+    segments = {(r.head, r.tail) for r in result.relations if r.rule == "operates_in.zh_project_cue"}
+    assert segments == {("星河科技有限公司", "equipment"), ("蓝岭电子有限公司", "equipment"),
+                        ("蓝岭电子有限公司", "materials"), ("天枢微电子有限公司", "materials")}
+
+
+def test_a_segment_word_outside_a_project_gives_no_segment(reader: ChineseReader) -> None:
+    result = _read(reader, "星河科技有限公司总经理王明、蓝岭电子有限公司董事长李华出席了封装测试论坛。")
+    assert _rels(result, "operates_in") == set()

@@ -718,8 +718,34 @@ def project_cue(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
         stop = next((k for k, ch in enumerate(tail) if ch in CLAUSE_BREAKS or ch == "、"), len(tail))
         tail = tail[:stop]
         end = min((tail.find(w) for w in ("项目", "企业") if w in tail), default=-1)
+        if end < 0 and stop < len(tail) + 1 and _in_project_list(ctx, sent, m.end + stop):
+            end = stop  # "引进A光刻机、B芯片封装等项目": a list item without its 项目
         if end < 0:
             continue
+        for segment in head_segments(ctx, tail[:end]):  # the project's own words, not what follows it
+            yield Found(m.entity, ctx.segment(segment))
+
+
+def _in_project_list(ctx: ChineseContext, sent: int, pos: int) -> bool:
+    """True when ``pos`` stands at a 、 of a list that ends in 项目 in the same clause."""
+    if ctx.text[pos : pos + 1] != "、":
+        return False
+    end = ctx.sentences[sent][1]
+    rest = ctx.text[pos:end]
+    stop = next((k for k, ch in enumerate(rest) if ch in CLAUSE_BREAKS), len(rest))
+    return "项目" in rest[:stop]
+
+
+def head_segments(ctx: ChineseContext, phrase: str) -> list[str]:
+    """The segments of a product phrase by its head words: in each conjunct (和/及/与/、) the last
+    segment word wins ("封装光刻设备" is equipment, "设备配套材料" materials, "切割机和蓝宝石" both)."""
+    out: list[str] = []
+    for part in re.split(r"和|及|与|、|以及", phrase):
+        best: tuple[int, int, str] | None = None
         for cue, segment in ctx.lex.segment_cues.items():
-            if cue in tail[:end]:  # the project's own words, not what follows it
-                yield Found(m.entity, ctx.segment(segment))
+            at = part.rfind(cue)
+            if at >= 0 and (best is None or (at + len(cue), len(cue)) > best[:2]):
+                best = (at + len(cue), len(cue), segment)
+        if best is not None and best[2] not in out:
+            out.append(best[2])
+    return out
