@@ -354,3 +354,16 @@ def test_a_list_item_project_gives_the_segments_of_its_head_words(reader: Chines
 def test_a_segment_word_outside_a_project_gives_no_segment(reader: ChineseReader) -> None:
     result = _read(reader, "星河科技有限公司总经理王明、蓝岭电子有限公司董事长李华出席了封装测试论坛。")
     assert _rels(result, "operates_in") == set()
+
+
+def test_zones_written_without_their_city_nest_by_kind(reader: ChineseReader) -> None:
+    result = _read(reader, "昨日,星光电子器件项目签约落户云港经济区。项目选址蓝湾生态新城,由星光电子有限公司投资建设。"
+                           "星湖新区党工委书记王明出席签约仪式。王明表示,星湖新区将为企业做好服务。烟台市副市长李华出席。")
+    part_of = _rels(result, "part_of")
+    assert {("蓝湾生态新城", "云港经济区"), ("云港经济区", "星湖新区"), ("星湖新区", "烟台市")} <= part_of
+
+
+def test_a_zone_named_with_its_city_takes_no_new_town(reader: ChineseReader) -> None:
+    result = _read(reader, "昨日,星光电子器件项目签约落户成都高新区。项目选址蓝湾生态新城。成都市副市长李华出席。")
+    part_of = _rels(result, "part_of")
+    assert ("蓝湾生态新城", "成都市") in part_of and ("蓝湾生态新城", "成都高新区") not in part_of

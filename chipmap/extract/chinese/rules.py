@@ -570,8 +570,9 @@ def located_at(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
 
 @rule("part_of.zh_article_city", "part_of", 0.45)
 def article_city(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
-    """A new area or development zone with no parent written or known: in the city the article
-    is about (a city's news about its zones)."""
+    """A new area or development zone with no parent written or known: in the article's zone of
+    the next wider kind written without its city (新区 > 开发区/经济区 > 新城/科学城/园区), else in
+    the city the article is about (a city's news about its zones)."""
     city = ctx.city
     if city is None:
         return
@@ -582,7 +583,31 @@ def article_city(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
         if ctx.enclosing(place) or ctx.prefix_parent(place) is not None \
                 or place in nested_by_text(ctx) or _named_after_other_city(place, city):
             continue
-        yield Found(place, city)
+        yield Found(place, _wider_zone(ctx, place) or city)
+
+
+#: Kinds of zone from the widest: a state new area holds development zones and economic areas,
+#: which hold new towns, science cities and parks.
+_ZONE_TIERS = (("新区",), ("开发区", "高新区", "经开区", "经济区", "合作区", "保税区", "综保区", "光谷"),
+               ("新城", "科学城", "科技城", "产业园", "园区", "科技园", "示范区"))
+
+
+def _zone_tier(place: ZhEntity) -> int | None:
+    return next((i for i, endings in enumerate(_ZONE_TIERS) if place.name.endswith(endings)), None)
+
+
+def _wider_zone(ctx: ChineseContext, place: ZhEntity) -> ZhEntity | None:
+    """For a zone written without its city, the article's zone of the next wider kind that is also
+    written without its city (its news about its own parts: "东湖科学城" in an article on 光谷)."""
+    tier = _zone_tier(place)
+    if tier is None or tier == 0:
+        return None
+    wider = [p for p in ctx.of_type("place") if p is not place and ctx.visible(p)
+             and (t := _zone_tier(p)) is not None and t < tier and ctx.prefix_parent(p) is None]
+    if not wider:
+        return None
+    nearest = max(t for p in wider if (t := _zone_tier(p)) is not None)
+    return ctx._dominant([p for p in wider if _zone_tier(p) == nearest])
 
 
 def _named_after_other_city(place: ZhEntity, city: ZhEntity) -> bool:
