@@ -367,3 +367,15 @@ def test_a_zone_named_with_its_city_takes_no_new_town(reader: ChineseReader) -> 
     result = _read(reader, "昨日,星光电子器件项目签约落户成都高新区。项目选址蓝湾生态新城。成都市副市长李华出席。")
     part_of = _rels(result, "part_of")
     assert ("蓝湾生态新城", "成都市") in part_of and ("蓝湾生态新城", "成都高新区") not in part_of
+
+
+def test_a_park_written_after_its_zone_is_a_place_of_its_own(reader: ChineseReader) -> None:
+    result = _read(reader, "星河半导体有限公司拟选址宁西开发区赛岭新兴产业园内,建设功率器件生产线。")
+    assert set(_names(result, "places")) == {"宁西开发区", "赛岭新兴产业园"}
+    assert ("赛岭新兴产业园", "宁西开发区") in _rels(result, "part_of")
+    assert ("星河半导体有限公司", "赛岭新兴产业园") in _rels(result, "located_in")
+
+
+def test_a_zone_word_after_zuowei_is_a_description_not_a_place(reader: ChineseReader) -> None:
+    result = _read(reader, "作为宿迁新城,洋河新区交通便利、产业基础良好。")
+    assert "宿迁新城" not in _names(result, "places") and "洋河新区" in _names(result, "places")
