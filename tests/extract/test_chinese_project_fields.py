@@ -71,3 +71,27 @@ def test_park_refers_to_the_park_named_before(reader: ChineseReader) -> None:
     result = _read(reader, "坐落于洋河镇的宿迁星河半导体产业园,是宿城区重点打造的专业园区。"
                            "此外,园区江州光电创新中心也已经顺利完成建设。")
     assert _by_name(result, "光电创新中心").place == "宿迁星河半导体产业园"
+
+
+def test_the_places_projects_in_general_are_no_project(reader: ChineseReader) -> None:
+    result = _read(reader, "3月2日,江苏省宿迁市2024年重大产业项目集中开工。其中,星河半导体功率模块项目总投资6亿元。")
+    assert [p.name for p in result.projects] == ["星河半导体功率模块项目"]
+
+
+def test_a_first_of_its_kind_park_is_a_description_not_a_project(reader: ChineseReader) -> None:
+    assert _read(reader, "宿迁市将布局全省首个智能传感器产业园。").projects == []
+
+
+def test_a_plant_is_no_party_the_firm_at_its_head_is(reader: ChineseReader) -> None:
+    result = _read(reader, "本次推介会进行了星河光电总部及显示产业基地、蓝岭微电子研发中心等项目签约。")
+    parties = {p.name: p.parties for p in result.projects}
+    assert parties["星河光电总部及显示产业基地"] == ["星河光电"]
+    assert parties["蓝岭微电子研发中心"] == ["蓝岭微电子研发中心"]  # a research centre is a body
+
+
+def test_a_place_counts_for_the_article_only_where_written_on_its_own() -> None:
+    from chipmap.extract.projects.chinese import _standalone
+
+    text = "洋河镇的宿城星河产业园开园。宿城星河产业园位于洋河镇,宿城区支持洋河镇。"
+    assert _standalone(text, "宿城", ["宿城星河产业园", "宿城区"]) == 0
+    assert _standalone(text, "洋河镇", ["宿城星河产业园", "宿城区"]) == 3

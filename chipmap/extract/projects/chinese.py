@@ -217,6 +217,10 @@ def _strip_place_prefix(art: _Article, phrase: str) -> tuple[str, str | None]:
     return phrase, None
 
 
+#: Facilities that are plants, not bodies: their party is the firm named at their head.
+_PLANT_WORDS = ("生产基地", "产业基地", "制造基地", "工厂")
+
+
 def _derive_party(art: _Article, phrase: str) -> str | None:
     """The organisation at the head of a project's name."""
     found = art.org_at_head(phrase)
@@ -449,7 +453,7 @@ def _core(name: str) -> str:
 #: Words after which a project's name begins (verbs and prepositions of the sentence around it).
 _STOPS = re.compile(
     r"[，,。；;：:、“”\"《》！!？?—]|包括|其中|如|即|以及|还有|涵盖|分别是|签署|签订|签约|订立|启动|实施|建设|新建|引进|"
-    r"宣布|共建|出席|参加|视察|调研|考察|表示|指出|认为|暨|"
+    r"宣布|共建|出席|参加|视察|调研|考察|表示|指出|认为|暨|代表|对|"
     r"打造|确保|介绍了|见证|加快|推进|举行|举办|开展|进行了|完成|实现|成为|作为|是|共有|将|拟|在|由|把|被|"
     r"距|决定|推动|吸引|落户|落地|选址|位于")
 #: Words before a facility name that make it a place ("选址蓝湾开发区星光产业园内").
@@ -464,7 +468,7 @@ _GENERIC_WORDS = re.compile(
     r"研究院|产业园|基地|工厂|中心|基金|工作站|国际城|招商引资|部分|科研院所|更多|全市|全省|又一|百亿|千亿|市场|"
     r"\d{4}\s*年|[及和与]")
 _QUANTIFIED = re.compile(r"[\d一二三四五六七八九十百千两多]+[个批项家]|一批|多个|亿元以上|其他|其它|希望|积极|参与|奋力|"
-                         r"按下|走出|努力|助力|争取|又一")
+                         r"按下|走出|努力|助力|争取|又一|首个|首家|第一个|唯一")
 
 
 def _phrase_start(text: str, lo: int, end: int) -> int:
@@ -486,6 +490,13 @@ def _item_start(text: str, lo: int, end: int) -> int:
         if m.end() < end:
             start = m.end()
     return start
+
+
+def _without_places(art: _Article, phrase: str) -> str:
+    """``phrase`` without the article's place names in it."""
+    for form in sorted(art.places, key=len, reverse=True):
+        phrase = phrase.replace(form, "")
+    return phrase or "项目"
 
 
 def _generic(phrase: str) -> bool:
@@ -518,6 +529,8 @@ def _phrases(art: _Article, sent: int) -> list[_Mention]:
                 parties, phrase = names, names[-1] + phrase  # "云溪镇与启明资本签署产业基金…协议"
         if not phrase or len(phrase) < 3 or _generic(phrase) or re.fullmatch(r"[^\u4e00-\u9fff]+", phrase):
             return
+        if _generic(_without_places(art, phrase)):
+            return  # "江州市2024年重大产业项目": the places' projects in general
         if phrase in art.places or (_FACILITY_NAME.search(phrase) is None and not phrase.endswith("项目")
                                     and not parties):
             return
@@ -649,9 +662,10 @@ def _attach(art: _Article, mention: _Mention, *, alone: bool) -> None:
         subject = _SUBJECT.match(text[s_lo:mention.start])
         if subject:
             mention.parties.extend(_party_names(art, subject["a"]))
-    if _FACILITY_NAME.search(mention.name) and not mention.name.endswith(("项目", "工厂")) and len(mention.name) >= 5:
-        mention.parties.append(mention.name)  # "江州光子研究院", "星河IC科技城": the facility is a party
     derived = _derive_party(art, mention.name)
+    if _FACILITY_NAME.search(mention.name) and not mention.name.endswith(("项目", "工厂")) and len(mention.name) >= 5 \
+            and not (mention.name.endswith(_PLANT_WORDS) and derived and mention.name.startswith(derived)):
+        mention.parties.append(mention.name)  # "江州光子研究院", "星河IC科技城": the facility is a party
     if derived and derived not in mention.parties and not any(derived in p or p in derived for p in mention.parties):
         mention.parties.append(derived)
     mention.parties = [p for p in dict.fromkeys(mention.parties) if p not in art.places.values()]
@@ -868,12 +882,24 @@ def _article_place(art: _Article, extraction: ArticleExtraction) -> str | None:
     """Where the article is set: its most mentioned district, else city."""
     counts: dict[str, int] = {}
     kinds = {p.name: p.kind for p in extraction.places}
+    longer = [f for f in (*art.places, *art.orgs) if len(f) >= 3]
     for form, name in art.places.items():
         if name in kinds and kinds[name] in {"district", "city"}:
-            counts[name] = counts.get(name, 0) + art.text.count(form)
+            counts[name] = counts.get(name, 0) + _standalone(art.text, form, longer)
     if not counts:
         return None
     return max(counts, key=lambda n: (kinds[n] == "district", counts[n]))
+
+
+def _standalone(text: str, form: str, longer: list[str]) -> int:
+    """How often ``form`` is written on its own, not inside a longer place or organisation name
+    ("锡山" inside "无锡锡山半导体装备产业园" does not count)."""
+    covered: set[int] = set()
+    for other in longer:
+        if form in other and other != form:
+            for m in re.finditer(re.escape(other), text):
+                covered.update(range(m.start(), m.end()))
+    return sum(1 for m in re.finditer(re.escape(form), text) if m.start() not in covered)
 
 
 def chinese_projects(article: Article, extraction: ArticleExtraction,
