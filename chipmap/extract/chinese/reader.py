@@ -42,7 +42,7 @@ from chipmap.extract.chinese.spans import (
 )
 from chipmap.extract.chinese.text import fold, is_han, sentences
 from chipmap.extract.chinese.words import words
-from chipmap.extract.projects import enrich_chinese
+from chipmap.extract.projects import enrich_chinese, mark_former
 from chipmap.records import Article, ArticleExtraction
 
 
@@ -87,13 +87,20 @@ class ChineseReader:
         """Everything the article states."""
         ctx = self.context(article)
         sentences = range(len(ctx.sentences))
-        result = enrich_chinese(assemble(ctx, ZH_RULES.apply(ctx, sentences)), article, self.atlas)
+        links = list(ZH_RULES.apply(ctx, sentences))
+        result = enrich_chinese(assemble(ctx, links), article, self.atlas)
         sites = _project_sites(ctx, result)
         if not sites:
             return result
-        # the projects' sites place their parties: read the relations again with them known
+        # the projects' sites place their parties: the rules that read them run again
         ctx.memo[PROJECT_SITES] = sites
-        return enrich_chinese(assemble(ctx, ZH_RULES.apply(ctx, sentences)), article, self.atlas)
+        order = {name: index for index, name in enumerate(ZH_RULES.rules)}
+        links = [link for link in links if link.rule not in _AFTER_PROJECTS]
+        links += ZH_RULES.apply(ctx, sentences, only=_AFTER_PROJECTS)
+        final = assemble(ctx, sorted(links, key=lambda link: order[link.rule]))
+        final.projects, final.project_counts = result.projects, result.project_counts
+        final.relations = mark_former(final.relations, {p.name: [p.name, *p.aliases] for p in final.people})
+        return final
 
     def context(self, article: Article) -> ChineseContext:
         """The article's entities, mentions and posts, ready for the rules."""
@@ -229,6 +236,10 @@ class ChineseReader:
                 continue
             if any(place.name.startswith(f) and len(f) >= 2 for org in orgs for f in org.forms):
                 place.type, place.kind = "org", "park"
+
+
+#: The rules that read the projects' sites (``PROJECT_SITES``), run once the projects are read.
+_AFTER_PROJECTS = ("located_in.zh_project_site", "located_in.zh_name_place")
 
 
 def _project_sites(ctx: ChineseContext, result: ArticleExtraction) -> list[tuple[str, str, int]]:
