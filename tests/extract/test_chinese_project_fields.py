@@ -95,3 +95,18 @@ def test_a_place_counts_for_the_article_only_where_written_on_its_own() -> None:
     text = "洋河镇的宿城星河产业园开园。宿城星河产业园位于洋河镇,宿城区支持洋河镇。"
     assert _standalone(text, "宿城", ["宿城星河产业园", "宿城区"]) == 0
     assert _standalone(text, "洋河镇", ["宿城星河产业园", "宿城区"]) == 3
+
+
+def test_a_phase_written_after_the_name_and_the_firms_short_form_are_one_project(reader: ChineseReader) -> None:
+    result = _read(reader, "星河半导体有限公司(以下简称“星河半导体”)发布公告。公告称,星河半导体建设的 8 英寸芯片生产线项目(一期)"
+                           "已于 2023 年 5 月实现量产。据悉,星河半导体项目是宿迁第一条8英寸芯片生产线。该项目于2021年3月动工。")
+    (project,) = result.projects
+    assert (project.name, project.phase, project.status, project.date) == (
+        "8 英寸芯片生产线项目(一期)", "1", "production", "2023-05")
+    assert project.parties == ["星河半导体有限公司"]
+
+
+def test_a_second_phase_stays_apart_from_the_first(reader: ChineseReader) -> None:
+    result = _read(reader, "星河半导体有限公司一期项目于2022年投产。今年6月,星河半导体有限公司二期项目正式开工。"
+                           "据悉,星河半导体项目是宿迁最大的半导体项目。")
+    assert sorted((p.phase, p.status) for p in result.projects) == [("1", "production"), ("2", "construction")]

@@ -446,7 +446,7 @@ def _phase(name: str) -> str | None:
 
 def _core(name: str) -> str:
     """A project's name without the words that vary between mentions."""
-    core = re.sub(r"[（(][一二三四五六七八九十\d]期[)）]|[一二三四五六七八九十\d]期(?:项目|工程)?|项目|工程|厂房$", "", name)
+    core = re.sub(r"[（(][一二三四五六七八九十\d]期[)）]|[一二三四五六七八九十\d]期(?:项目|工程)?|项目|工程|厂房$|工厂$", "", name)
     return core.strip()
 
 
@@ -469,6 +469,9 @@ _GENERIC_WORDS = re.compile(
     r"\d{4}\s*年|[及和与]")
 _QUANTIFIED = re.compile(r"[\d一二三四五六七八九十百千两多]+[个批项家]|一批|多个|亿元以上|其他|其它|希望|积极|参与|奋力|"
                          r"按下|走出|努力|助力|争取|又一|首个|首家|第一个|唯一")
+
+
+_PHASE_TAIL = re.compile(r"[（(]?[一二三四五六七八九十]期[)）]?$")
 
 
 def _phrase_start(text: str, lo: int, end: int) -> int:
@@ -521,7 +524,7 @@ def _phrases(art: _Article, sent: int) -> list[_Mention]:
         head, phrase = head + ("的" if head else "") + phrase[:cut], phrase[cut:]
         if not raw.endswith("项目") and _PLACE_BEFORE.search((text[max(s_lo, start - 4):start] + head)[-4:]):
             return  # "选址…产业园": a place, not a project
-        phrase = re.sub(r"^[^\u4e00-\u9fff（(]*[)）]", "", _LEADING.sub("", phrase))
+        phrase = re.sub(r"^[^\u4e00-\u9fff（(]*[)）]", "", _LEADING.sub("", phrase)).strip()
         signers = _SIGNERS.search(text[s_lo:start + len(raw)])
         if phrase and _generic(phrase) and signers and _FACILITY_NAME.search(phrase):
             names = [n for key in ("a", "b") for n in _party_names(art, signers[key]) if n not in art.places.values()]
@@ -531,7 +534,7 @@ def _phrases(art: _Article, sent: int) -> list[_Mention]:
             return
         if _generic(_without_places(art, phrase)):
             return  # "江州市2024年重大产业项目": the places' projects in general
-        if phrase in art.places or (_FACILITY_NAME.search(phrase) is None and not phrase.endswith("项目")
+        if phrase in art.places or (_FACILITY_NAME.search(phrase) is None and not _PHASE_TAIL.sub("", phrase).endswith("项目")
                                     and not parties):
             return
         taken.append((start, end))
@@ -759,7 +762,10 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def _group(mentions: list[_Mention]) -> list[_Group]:
+def _group(mentions: list[_Mention], orgs: dict[str, str] | None = None) -> list[_Group]:
+    """Mentions of one project together (``orgs``: the organisations' written forms, so that a
+    project named by a company's short form, "星河项目", is that company's)."""
+    orgs = orgs or {}
     groups: list[_Group] = []
     for mention in mentions:
         target = None
@@ -802,9 +808,10 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
                 target = group
                 break
             bare = not core or not other or core in mention.parties or other in group.parties or \
-                any(core and p.startswith(core) for p in mention.parties)
+                any(core and p.startswith(core) for p in mention.parties) or orgs.get(core) in mention.parties
+            only_phase = group.phase == "1" and not any(g.phase not in {None, "1"} for g in groups)
             if mention.parties and group.parties and set(mention.parties) & set(group.parties) and \
-                    not mention.phase and not group.phase and facilities_compatible(
+                    not mention.phase and (not group.phase or only_phase) and facilities_compatible(
                         chinese_facility(mention.name), chinese_facility(group.name)) and bare:
                 target = group
                 break
@@ -915,7 +922,7 @@ def chinese_projects(article: Article, extraction: ArticleExtraction,
             _attach(art, mention, alone=len(named) <= 1)
         _amounts_after(art, named)
         mentions.extend(sorted(named + _anaphors(art, sent, named), key=lambda m: m.start))
-    groups = _group(mentions)
+    groups = _group(mentions, art.orgs)
     fallback = _article_place(art, extraction)
     title_cues = chinese_cues(article.title) if article.title else []
     default = next((c for c in title_cues if c.asserted), None)
