@@ -58,10 +58,10 @@ def test_a_total_over_a_list_is_no_project_amount(reader: ChineseReader) -> None
 
 
 def test_the_company_as_subject_gives_its_project_amount_and_place(reader: ChineseReader) -> None:
-    result = _read(reader, "昨日,星河存储科技有限公司相变存储器工厂竣工仪式在宿迁市举行。\n\n"
+    result = _read(reader, "昨日,星河存储科技有限公司功率芯片工厂竣工仪式在宿迁市举行。\n\n"
                            "星河存储科技有限公司总投资50亿元,于2021年5月落户国家级宿迁高新技术产业开发区,"
                            "用时一年实现厂房封顶。")
-    project = _by_name(result, "相变存储器工厂")
+    project = _by_name(result, "功率芯片工厂")
     assert project.amount is not None and project.amount.value == 5e9
     assert project.place is not None and project.place.endswith("宿迁高新技术产业开发区")
     assert "星河存储科技有限公司" in project.parties
@@ -69,8 +69,8 @@ def test_the_company_as_subject_gives_its_project_amount_and_place(reader: Chine
 
 def test_park_refers_to_the_park_named_before(reader: ChineseReader) -> None:
     result = _read(reader, "坐落于洋河镇的宿迁星河半导体产业园,是宿城区重点打造的专业园区。"
-                           "此外,园区江州光电创新中心也已经顺利完成建设。")
-    assert _by_name(result, "光电创新中心").place == "宿迁星河半导体产业园"
+                           "另外,园区星澜光电创新中心目前已建成投用。")
+    assert _by_name(result, "星澜光电创新中心").place == "宿迁星河半导体产业园"
 
 
 def test_the_places_projects_in_general_are_no_project(reader: ChineseReader) -> None:
@@ -79,7 +79,7 @@ def test_the_places_projects_in_general_are_no_project(reader: ChineseReader) ->
 
 
 def test_a_first_of_its_kind_park_is_a_description_not_a_project(reader: ChineseReader) -> None:
-    assert _read(reader, "宿迁市将布局全省首个智能传感器产业园。").projects == []
+    assert _read(reader, "宿迁市计划打造全国首家光电芯片产业园。").projects == []
 
 
 def test_a_plant_is_no_party_the_firm_at_its_head_is(reader: ChineseReader) -> None:

@@ -900,7 +900,7 @@ def _article_place(art: _Article, extraction: ArticleExtraction) -> str | None:
 
 def _standalone(text: str, form: str, longer: list[str]) -> int:
     """How often ``form`` is written on its own, not inside a longer place or organisation name
-    ("锡山" inside "无锡锡山半导体装备产业园" does not count)."""
+    ("云溪" inside "江州云溪光电产业园" does not count)."""
     covered: set[int] = set()
     for other in longer:
         if form in other and other != form:
