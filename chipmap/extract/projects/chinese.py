@@ -429,10 +429,19 @@ def _amount(art: _Article, lo: int, hi: int) -> MoneySpan | None:
     return best[1] if best and best[0] == 0 else None
 
 
+#: A stage word right after a company ("新公司揭牌") reports the company's stage, not a project's.
+_OTHER_SUBJECT = re.compile(r"(?:公司|集团)(?:正式|顺利)?$")
+#: A stage word that begins a noun ("量产线", "投产线"): what is built, not how far it is.
+_NOUN_AFTER = re.compile(r"线|车间|基地|能力")
+
+
 def _steps(art: _Article, lo: int, hi: int, exclude: tuple[int, int] | None = None) -> list[tuple[StatusCue, str | None]]:
     out = []
     for cue in art.cues:
         if lo <= cue.start < hi and not (exclude and exclude[0] <= cue.start < exclude[1] - 2):
+            if _OTHER_SUBJECT.search(art.text, max(0, cue.start - 4), cue.start) or \
+                    _NOUN_AFTER.match(art.text, cue.end):
+                continue  # "新公司揭牌": the company's stage; "量产线": a production line, no stage
             c_lo, c_hi = art.clause_bounds(cue.start)
             out.append((cue, chinese_date(art.text[c_lo:c_hi], art.published)
                         or chinese_date(art.sentence(_sentence_of(art, cue.start)), art.published)))
