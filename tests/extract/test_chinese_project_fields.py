@@ -113,7 +113,7 @@ def test_a_second_phase_stays_apart_from_the_first(reader: ChineseReader) -> Non
 
 
 def test_a_company_unveiled_and_a_production_line_report_no_project_stage(reader: ChineseReader) -> None:
-    result = _read(reader, "5日,星河光电研发中心项目落户洋河新区。宿迁市副市长王明对项目奠基和新公司揭牌表示祝贺。"
+    result = _read(reader, "5日,星河光电研发中心项目落户洋河新区。宿迁市副市长王明出席项目奠基暨星河新公司揭牌仪式。"
                            "\n\n其中,星河功率器件项目由蓝岭微电子有限公司投资,建设一条12英寸量产线。")
     stages = {p.name: p.status for p in result.projects}
     assert stages["星河光电研发中心项目"] == "construction"
