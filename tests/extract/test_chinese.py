@@ -379,3 +379,16 @@ def test_a_park_written_after_its_zone_is_a_place_of_its_own(reader: ChineseRead
 def test_a_zone_word_after_zuowei_is_a_description_not_a_place(reader: ChineseReader) -> None:
     result = _read(reader, "作为宿迁新城,洋河新区交通便利、产业基础良好。")
     assert "宿迁新城" not in _names(result, "places") and "洋河新区" in _names(result, "places")
+
+
+def test_the_firm_at_the_head_of_a_listed_project_is_an_organisation(reader: ChineseReader) -> None:
+    result = _read(reader, "宿迁市重大项目集中开工,其中半导体项目包括泗洪县的澜沧半导体模块项目、沭阳稳达芯片封装项目、"
+                           "蓝岭大尺寸晶圆项目等。")
+    assert {"澜沧半导体", "沭阳稳达", "蓝岭"} <= set(_names(result, "organizations"))
+    assert ("澜沧半导体", "泗洪县") in _rels(result, "located_in")
+    assert ("沭阳稳达", "packaging_testing") in _rels(result, "operates_in")
+
+
+def test_a_sentence_subject_before_project_words_is_no_firm(reader: ChineseReader) -> None:
+    result = _read(reader, "今年全市新建芯片封装项目和集成电路设计项目共10个。会上,全市新签芯片封装项目、集成电路设计项目等。")
+    assert _names(result, "organizations") == {}

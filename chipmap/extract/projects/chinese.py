@@ -383,8 +383,9 @@ def _prefix_place(art: _Article, name: str) -> str | None:
     form = max((f for f in art.places if name.startswith(f) and len(name) - len(f) >= 4), key=len, default=None)
     if form is None or art.place_kinds.get(art.places[form], "city") not in {"city", "district"}:
         return None
-    if any(name.startswith(o) and len(o) > len(form) for o in art.orgs) or name.startswith(form + "的"):
-        return None  # "江州星河科技有限公司…项目": the place is part of the company's name
+    if any(name.startswith(o) and len(o) > len(form) and o.endswith(_LEGAL) for o in art.orgs) \
+            or name.startswith(form + "的"):
+        return None  # "江州星河科技有限公司…项目": the place is part of the company's registered name
     return art.places[form]
 
 
