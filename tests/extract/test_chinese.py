@@ -301,3 +301,94 @@ def test_extractor_routes_chinese_articles_and_keeps_order(extractor: Any) -> No
     assert [a.id for a, _ in results] == ["en", "zh", "en2"]
     zh = results[1][1]
     assert any(o.atlas_id == "org:smic" for o in zh.organizations)
+
+
+# -- located_in from the projects' sites ---------------------------------------------------------------
+def test_project_parties_are_where_the_project_is_built(reader: ChineseReader) -> None:
+    result = _read(reader, "沭阳县分会场的项目更为集中,如蓝岭微电子有限公司封装测试项目、天枢科技有限公司光刻胶项目等。")
+    found = {(r.head, r.tail, r.rule) for r in result.relations if r.type == "located_in"}
+    assert ("蓝岭微电子有限公司", "沭阳县", "located_in.zh_project_site") in found
+    assert ("天枢科技有限公司", "沭阳县", "located_in.zh_project_site") in found
+
+
+def test_a_project_set_only_by_the_article_places_no_party(reader: ChineseReader) -> None:
+    result = _read(reader, "宿迁市召开产业大会。会上,蓝岭微电子有限公司封装测试项目签约。")
+    assert not [r for r in result.relations if r.rule == "located_in.zh_project_site"]
+
+
+def test_a_project_site_outranks_the_place_in_the_firm_name(reader: ChineseReader) -> None:
+    result = _read(reader, "江苏今年新签一批半导体项目。沭阳县分会场的项目更为集中,如江苏蓝岭微电子有限公司封装测试项目、"
+                           "天枢科技有限公司光刻胶项目等。")
+    located = _rels(result, "located_in")
+    assert ("江苏蓝岭微电子有限公司", "沭阳县") in located
+    assert ("江苏蓝岭微电子有限公司", "江苏") not in located
+
+
+def test_a_bureau_named_after_a_zone_type_is_in_the_zone_of_that_type(reader: ChineseReader) -> None:
+    result = _read(reader, "5月8日,苏州工业园区产业促进局局长王明、高新区科技创新局副局长李华一行到访苏州高新区,"
+                           "考察集成电路企业。苏州工业园区近年发展迅速。")
+    assert ("高新区科技创新局", "苏州高新区") in _rels(result, "located_in")
+    assert ("高新区科技创新局", "苏州工业园区") not in _rels(result, "located_in")
+
+
+def test_a_bare_bureau_listed_after_a_national_body_is_not_local(reader: ChineseReader) -> None:
+    result = _read(reader, "昨日,中科院前沿科学局、科技合作局相关负责人到访宿迁市,宿迁市科技局局长王明陪同。")
+    located = _rels(result, "located_in")
+    assert ("宿迁市科技局", "宿迁市") in located
+    assert not [head for head, _ in located if head == "科技合作局"]
+
+
+def test_a_zone_named_after_another_city_is_not_in_the_article_city(reader: ChineseReader) -> None:
+    result = _read(reader, "5月8日,无锡高新区举行推介会,上海星河半导体有限公司总经理王明出席。上海是星河半导体总部所在地。")
+    assert ("无锡高新区", "上海") not in _rels(result, "part_of")
+
+
+def test_a_list_item_project_gives_the_segments_of_its_head_words(reader: ChineseReader) -> None:
+    result = _read(reader, "宿迁市今年引进了星河科技有限公司高分辨率封装光刻设备、蓝岭电子有限公司多线切割机和蓝宝石、"
+                           "天枢微电子有限公司新型设备配套材料等项目。")
+    segments = {(r.head, r.tail) for r in result.relations if r.rule == "operates_in.zh_project_cue"}
+    assert segments == {("星河科技有限公司", "equipment"), ("蓝岭电子有限公司", "equipment"),
+                        ("蓝岭电子有限公司", "materials"), ("天枢微电子有限公司", "materials")}
+
+
+def test_a_segment_word_outside_a_project_gives_no_segment(reader: ChineseReader) -> None:
+    result = _read(reader, "星河科技有限公司总经理王明、蓝岭电子有限公司董事长李华出席了封装测试论坛。")
+    assert _rels(result, "operates_in") == set()
+
+
+def test_zones_written_without_their_city_nest_by_kind(reader: ChineseReader) -> None:
+    result = _read(reader, "昨日,星光电子器件项目签约落户云港经济区。项目选址蓝湾生态新城,由星光电子有限公司投资建设。"
+                           "星湖新区党工委书记王明出席签约仪式。王明表示,星湖新区将为企业做好服务。烟台市副市长李华出席。")
+    part_of = _rels(result, "part_of")
+    assert {("蓝湾生态新城", "云港经济区"), ("云港经济区", "星湖新区"), ("星湖新区", "烟台市")} <= part_of
+
+
+def test_a_zone_named_with_its_city_takes_no_new_town(reader: ChineseReader) -> None:
+    result = _read(reader, "昨日,星光电子器件项目签约落户成都高新区。项目选址蓝湾生态新城。成都市副市长李华出席。")
+    part_of = _rels(result, "part_of")
+    assert ("蓝湾生态新城", "成都市") in part_of and ("蓝湾生态新城", "成都高新区") not in part_of
+
+
+def test_a_park_written_after_its_zone_is_a_place_of_its_own(reader: ChineseReader) -> None:
+    result = _read(reader, "星河半导体有限公司拟选址宁西开发区赛岭新兴产业园内,建设功率器件生产线。")
+    assert set(_names(result, "places")) == {"宁西开发区", "赛岭新兴产业园"}
+    assert ("赛岭新兴产业园", "宁西开发区") in _rels(result, "part_of")
+    assert ("星河半导体有限公司", "赛岭新兴产业园") in _rels(result, "located_in")
+
+
+def test_a_zone_word_after_zuowei_is_a_description_not_a_place(reader: ChineseReader) -> None:
+    result = _read(reader, "作为宿迁新城,洋河新区交通便利、产业基础良好。")
+    assert "宿迁新城" not in _names(result, "places") and "洋河新区" in _names(result, "places")
+
+
+def test_the_firm_at_the_head_of_a_listed_project_is_an_organisation(reader: ChineseReader) -> None:
+    result = _read(reader, "宿迁市重大项目集中开工,其中半导体项目包括泗洪县的澜沧半导体模块项目、沭阳稳达芯片封装项目、"
+                           "蓝岭大尺寸晶圆项目等。")
+    assert {"澜沧半导体", "沭阳稳达", "蓝岭"} <= set(_names(result, "organizations"))
+    assert ("澜沧半导体", "泗洪县") in _rels(result, "located_in")
+    assert ("沭阳稳达", "packaging_testing") in _rels(result, "operates_in")
+
+
+def test_a_sentence_subject_before_project_words_is_no_firm(reader: ChineseReader) -> None:
+    result = _read(reader, "今年全市新建芯片封装项目和集成电路设计项目共10个。会上,全市新签芯片封装项目、集成电路设计项目等。")
+    assert _names(result, "organizations") == {}

@@ -215,4 +215,44 @@ def project_cands(text: str, cands: list[Cand], lex: Lexicon, words: Words | Non
                 or words.is_common_phrase(name, industry=lex.industry_words) or name in lex.leading_words:
             continue
         out.append(Cand(start, end, "org", "company", "project"))
+    out += _project_heads(text, cands + out, lex, words)
+    return out
+
+
+#: Product and facility words a project's name goes on with after its firm ("星河|功率模块项目").
+_PRODUCT_START = re.compile(
+    r"(?:\d+\s*(?:英寸|纳米|吨)|千吨|万吨|大尺寸|高分辨率|高端|高密度|新型|智能|第三代|"
+    r"芯片|集成电路|光刻|封装|封测|模块|模组|晶圆|传感器|功率|存储|材料|设备|装备|电子束|激光|红外|"
+    r"碳化硅|氮化镓|研发|生产|制造|总部|基地|5G)")
+#: Words a firm's short name ends in before its products ("汉斯半导体|模块").
+_FIRM_TAILS = ("半导体", "微电子", "电子", "科技", "新材料", "光电", "集团", "仪器")
+
+
+def _project_heads(text: str, cands: list[Cand], lex: Lexicon, words: Words) -> list[Cand]:
+    """The firm at the head of a project named in a list or after 的 ("包括A的星河功率模块项目、
+    蓝岭芯片封装项目等"): a short unknown name before the first product word, when the name has a
+    firm's ending or is no everyday phrase."""
+    out: list[Cand] = []
+    for match in re.finditer(r"(?<=[、的:：,，包括如吸引引进])((?:(?![的、和与及在])[\u4e00-\u9fff]){2,8}?)(?="
+                             + _PRODUCT_START.pattern + ")", text):
+        start, end = match.span(1)
+        item_end = next((k for k in range(end, min(len(text), end + 40)) if text[k] in "、，,。;；"), len(text))
+        item = text[end:item_end]
+        if "项目" not in item and not (text[item_end : item_end + 1] == "、" and "项目" in text[item_end : item_end + 60]
+                                      .split("。")[0]):
+            continue
+        if start == 0 or (text[start - 1] not in "、的" and not re.search(r"(?:包括|如|吸引|引进)$", text[max(0, start - 4) : start])):
+            continue  # a list item or an owner's project, not a sentence's subject
+        name = text[start:end]
+        for tail in _FIRM_TAILS:
+            if item.startswith(tail) and len(name) + len(tail) <= 8:
+                name, end = name + tail, end + len(tail)
+                break
+        inside = [c for c in cands if c.start < end and start < c.end]
+        if any(c.type != "place" or c.start < start or c.end >= end for c in inside) \
+                or lex.is_generic(name) or only_industry(name, lex) \
+                or name in lex.leading_words or (not name.endswith(_FIRM_TAILS)
+                                                  and words.is_common_phrase(name, industry=lex.industry_words)):
+            continue
+        out.append(Cand(start, end, "org", "company", "project"))
     return out

@@ -29,7 +29,7 @@ from chipmap.extract.chinese.grouping import Grouper, ZhEntity, regional_parent,
 from chipmap.extract.chinese.lexicon import lexicon
 from chipmap.extract.chinese.output import assemble
 from chipmap.extract.chinese.people import Appointment, PeopleReader, people_cands
-from chipmap.extract.chinese.rules import ZH_RULES
+from chipmap.extract.chinese.rules import PROJECT_SITES, ZH_RULES
 from chipmap.extract.chinese.spans import (
     SHORT_FOLLOWERS,
     Cand,
@@ -42,7 +42,7 @@ from chipmap.extract.chinese.spans import (
 )
 from chipmap.extract.chinese.text import fold, is_han, sentences
 from chipmap.extract.chinese.words import words
-from chipmap.extract.projects import enrich_chinese
+from chipmap.extract.projects import enrich_chinese, mark_former
 from chipmap.records import Article, ArticleExtraction
 
 
@@ -86,8 +86,21 @@ class ChineseReader:
     def read(self, article: Article) -> ArticleExtraction:
         """Everything the article states."""
         ctx = self.context(article)
-        links = ZH_RULES.apply(ctx, range(len(ctx.sentences)))
-        return enrich_chinese(assemble(ctx, links), article, self.atlas)
+        sentences = range(len(ctx.sentences))
+        links = list(ZH_RULES.apply(ctx, sentences))
+        result = enrich_chinese(assemble(ctx, links), article, self.atlas)
+        sites = _project_sites(ctx, result)
+        if not sites:
+            return result
+        # the projects' sites place their parties: the rules that read them run again
+        ctx.memo[PROJECT_SITES] = sites
+        order = {name: index for index, name in enumerate(ZH_RULES.rules)}
+        links = [link for link in links if link.rule not in _AFTER_PROJECTS]
+        links += ZH_RULES.apply(ctx, sentences, only=_AFTER_PROJECTS)
+        final = assemble(ctx, sorted(links, key=lambda link: order[link.rule]))
+        final.projects, final.project_counts = result.projects, result.project_counts
+        final.relations = mark_former(final.relations, {p.name: [p.name, *p.aliases] for p in final.people})
+        return final
 
     def context(self, article: Article) -> ChineseContext:
         """The article's entities, mentions and posts, ready for the rules."""
@@ -223,6 +236,25 @@ class ChineseReader:
                 continue
             if any(place.name.startswith(f) and len(f) >= 2 for org in orgs for f in org.forms):
                 place.type, place.kind = "org", "park"
+
+
+#: The rules that read the projects' sites (``PROJECT_SITES``), run once the projects are read.
+_AFTER_PROJECTS = ("located_in.zh_project_site", "located_in.zh_name_place")
+
+
+def _project_sites(ctx: ChineseContext, result: ArticleExtraction) -> list[tuple[str, str, int]]:
+    """(party, place, sentence) of the projects placed by the text itself (a place with evidence,
+    not the article's setting)."""
+    out: list[tuple[str, str, int]] = []
+    for project in result.projects:
+        evidence = project.field_evidence.get("place")
+        if not project.place or not evidence:
+            continue
+        start = evidence[0].start
+        sent = next((i for i, (s, e) in enumerate(ctx.sentences) if s <= start < e), None)
+        if sent is not None:
+            out.extend((party, project.place, sent) for party in project.parties)
+    return out
 
 
 def _positions(ctx: ChineseContext, grouper: Grouper, appointments: list[Appointment]) -> list[Position]:

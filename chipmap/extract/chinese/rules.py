@@ -25,6 +25,7 @@ from functools import cache
 from itertools import pairwise
 
 from chipmap.extract.chinese.context import ChineseContext, Mention
+from chipmap.extract.chinese.divisions import divisions
 from chipmap.extract.chinese.grouping import ZhEntity, place_key, regional_parent, short_forms, strip_legal
 from chipmap.extract.chinese.lexicon import alternation
 from chipmap.extract.chinese.text import CLAUSE_BREAKS
@@ -310,6 +311,8 @@ def site_of(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
         place = ctx.starting_at(pos)
         if place is None or place.entity.type != "place":
             continue
+        if place.entity.kind in {"region", "country"}:
+            continue  # "某某华南总部": the region it serves, not a site
         if _verb_at(ctx.text, place.end, ctx.lex.site_words) and not ctx.text.startswith("项目", place.end):
             yield Found(m.entity, place.entity)
 
@@ -392,11 +395,40 @@ def project_of_firm(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]
                         yield Found(firm, place)
 
 
+#: ``ctx.memo`` key of the project sites the project reader found: (party, place, sentence) names.
+PROJECT_SITES = "project_sites"
+
+
+def project_sites(ctx: ChineseContext) -> list[tuple[ZhEntity, ZhEntity, int]]:
+    """(party, place, sentence) of each project the project reader placed from the text (not from
+    the article's setting); empty until the reader has read the projects (see ``ChineseReader.read``)."""
+    raw = ctx.memo.get(PROJECT_SITES)
+    if not isinstance(raw, list):
+        return []
+    orgs = {f: e for e in ctx.of_type("org") for f in (e.name, *e.forms)}
+    places = {f: e for e in ctx.of_type("place") for f in (e.name, *e.forms)}
+    out = []
+    for party, place, sent in raw:
+        org, where = orgs.get(party), places.get(place)
+        if org is not None and where is not None and org.kind != "government":
+            out.append((org, where, sent))
+    return out
+
+
+@rule("located_in.zh_project_site", "located_in", 0.65)
+def project_site(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
+    """The organisations that invest in, build or run a project are where the text builds it
+    ("星河半导体在云溪县投资的…项目", "…项目选址X", "云溪县的…项目", "园区…创新中心")."""
+    for org, place, where in project_sites(ctx):
+        if where == sent:
+            yield Found(org, place)
+
+
 @rule("located_in.zh_name_place", "located_in", 0.6)
 def name_place(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     """A place named in a body's own name and in the article in its own right (山东半导体商会 ->
-    山东), when the text places the body nowhere more precise."""
-    done = placed(ctx)
+    山东), when the text places the body nowhere more precise (its projects' sites included)."""
+    done = placed(ctx) | {org for org, _, _ in project_sites(ctx)}
     for org in ctx.first_in(sent, "org"):
         if org in done:
             continue
@@ -430,6 +462,20 @@ def zone_committee(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
                     yield Found(org, zone)
 
 
+_NATIONAL = ("中国", "国家", "中科院", "中央", "全国")
+_ZONE_PREFIXES = ("高新区", "开发区", "经开区", "新区", "园区")
+_COMPANY_ENDINGS = ("有限公司", "有限责任公司", "集团")
+
+
+def _national_list(ctx: ChineseContext, org: ZhEntity, sent: int) -> bool:
+    """True for a bare body listed after a national one ("中科院X局、Y局"): it is that body's too."""
+    for m in ctx.in_sentence(sent):
+        if m.entity is org:
+            before = ctx.ending_at(m.start - 1) if ctx.text[m.start - 1 : m.start] == "、" else None
+            return before is not None and before.entity.type == "org" and before.entity.name.startswith(_NATIONAL)
+    return False
+
+
 @rule("located_in.zh_local_body", "located_in", 0.55)
 def local_body(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     """省X厅/省政府/市X局 written without their province or city: the one the article names;
@@ -438,10 +484,13 @@ def local_body(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
     for org in ctx.first_in(sent, "org"):
         if org in done or org.kind != "government":
             continue
-        if _places_in_name(ctx, org) or org.name.startswith(("中国", "国家", "中科院", "中央", "全国")):
+        if _places_in_name(ctx, org) or org.name.startswith(_NATIONAL) or _national_list(ctx, org, sent):
             continue
-        if org.name.startswith(("高新区", "开发区", "经开区", "新区", "园区")):
-            target = ctx.zone
+        if any(f.endswith(_COMPANY_ENDINGS) for f in org.forms):
+            continue  # "中建八局" written out with a legal suffix: a firm, not a local bureau
+        if (word := next((w for w in _ZONE_PREFIXES if org.name.startswith(w)), None)) is not None:
+            zones = [p for p in ctx.of_type("place") if any(f.endswith(word) and f != word for f in p.forms)]
+            target = zones[0] if len(zones) == 1 else ctx.zone  # "高新区…局": the article's 高新区
         elif org.name.startswith("省"):
             target = ctx.province
             if target is None:
@@ -521,8 +570,9 @@ def located_at(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
 
 @rule("part_of.zh_article_city", "part_of", 0.45)
 def article_city(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
-    """A new area or development zone with no parent written or known: in the city the article
-    is about (a city's news about its zones)."""
+    """A new area or development zone with no parent written or known: in the article's zone of
+    the next wider kind written without its city (新区 > 开发区/经济区 > 新城/科学城/园区), else in
+    the city the article is about (a city's news about its zones)."""
     city = ctx.city
     if city is None:
         return
@@ -531,9 +581,44 @@ def article_city(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
                 or not place.name.endswith(_AREA_ENDINGS):
             continue
         if ctx.enclosing(place) or ctx.prefix_parent(place) is not None \
-                or place in nested_by_text(ctx):
+                or place in nested_by_text(ctx) or _named_after_other_city(place, city):
             continue
-        yield Found(place, city)
+        yield Found(place, _wider_zone(ctx, place) or city)
+
+
+#: Kinds of zone from the widest: a state new area holds development zones and economic areas,
+#: which hold new towns, science cities and parks.
+_ZONE_TIERS = (("新区",), ("开发区", "高新区", "经开区", "经济区", "合作区", "保税区", "综保区", "光谷"),
+               ("新城", "科学城", "科技城", "产业园", "园区", "科技园", "示范区"))
+
+
+def _zone_tier(place: ZhEntity) -> int | None:
+    return next((i for i, endings in enumerate(_ZONE_TIERS) if place.name.endswith(endings)), None)
+
+
+def _wider_zone(ctx: ChineseContext, place: ZhEntity) -> ZhEntity | None:
+    """For a zone written without its city, the article's zone of the next wider kind that is also
+    written without its city (its news about its own parts: "东湖科学城" in an article on 光谷)."""
+    tier = _zone_tier(place)
+    if tier is None or tier == 0:
+        return None
+    wider = [p for p in ctx.of_type("place") if p is not place and ctx.visible(p)
+             and (t := _zone_tier(p)) is not None and t < tier and ctx.prefix_parent(p) is None]
+    if not wider:
+        return None
+    nearest = max(t for p in wider if (t := _zone_tier(p)) is not None)
+    return ctx._dominant([p for p in wider if _zone_tier(p) == nearest])
+
+
+def _named_after_other_city(place: ZhEntity, city: ZhEntity) -> bool:
+    """"无锡高新区" in an article whose city is 上海: the zone's name starts with another division."""
+    name = _MODIFIERS.sub("", place.name)
+    own = stems(city)
+    for size in range(min(len(name) - 2, 4), 1, -1):
+        head = name[:size]
+        if divisions().named(head) or divisions().named(head + "市"):
+            return not any(head == f or head.startswith(f) or f.startswith(head) for f in own)
+    return False
 
 
 # -- subsidiary_of -------------------------------------------------------------------------------
@@ -658,8 +743,34 @@ def project_cue(ctx: ChineseContext, sent: int) -> Iterator[Found[ZhEntity]]:
         stop = next((k for k, ch in enumerate(tail) if ch in CLAUSE_BREAKS or ch == "、"), len(tail))
         tail = tail[:stop]
         end = min((tail.find(w) for w in ("项目", "企业") if w in tail), default=-1)
+        if end < 0 and stop < len(tail) + 1 and _in_project_list(ctx, sent, m.end + stop):
+            end = stop  # "引进A光刻机、B芯片封装等项目": a list item without its 项目
         if end < 0:
             continue
+        for segment in head_segments(ctx, tail[:end]):  # the project's own words, not what follows it
+            yield Found(m.entity, ctx.segment(segment))
+
+
+def _in_project_list(ctx: ChineseContext, sent: int, pos: int) -> bool:
+    """True when ``pos`` stands at a 、 of a list that ends in 项目 in the same clause."""
+    if ctx.text[pos : pos + 1] != "、":
+        return False
+    end = ctx.sentences[sent][1]
+    rest = ctx.text[pos:end]
+    stop = next((k for k, ch in enumerate(rest) if ch in CLAUSE_BREAKS), len(rest))
+    return "项目" in rest[:stop]
+
+
+def head_segments(ctx: ChineseContext, phrase: str) -> list[str]:
+    """The segments of a product phrase by its head words: in each conjunct (和/及/与/、) the last
+    segment word wins ("封装光刻设备" is equipment, "设备配套材料" materials, "切割机和蓝宝石" both)."""
+    out: list[str] = []
+    for part in re.split(r"和|及|与|、|以及", phrase):
+        best: tuple[int, int, str] | None = None
         for cue, segment in ctx.lex.segment_cues.items():
-            if cue in tail[:end]:  # the project's own words, not what follows it
-                yield Found(m.entity, ctx.segment(segment))
+            at = part.rfind(cue)
+            if at >= 0 and (best is None or (at + len(cue), len(cue)) > best[:2]):
+                best = (at + len(cue), len(cue), segment)
+        if best is not None and best[2] not in out:
+            out.append(best[2])
+    return out

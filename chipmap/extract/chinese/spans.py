@@ -190,6 +190,10 @@ def _segments_into(text: str, words: tuple[str, ...]) -> bool:
     return any(text.startswith(w) and _segments_into(text[len(w) :], words) for w in words)
 
 
+#: Words before a zone word that make it a description ("作为X新城") rather than a name.
+_ROLE_BEFORE = frozenset({"作为", "成为", "建成", "打造"})
+
+
 def suffix_names(text: str, lex: Lexicon, words: Words | None = None,
                  keep: frozenset[str] = frozenset()) -> list[Cand]:
     """Organisations and places found by the word that ends them (``keep``: known names)."""
@@ -227,14 +231,20 @@ def suffix_names(text: str, lex: Lexicon, words: Words | None = None,
                 and text[max(0, start - 3) : start].endswith("委、"):
             continue  # "市委、市政府": the city's leadership, not a named body
         out.append(Cand(start, end, "org", lex.org_kind(name), "suffix"))
+    zone_ends: list[int] = []
     for match in _place_re(lex).finditer(text):
         s_start, end = match.span()
         start = name_start(text, left_edge(text, s_start, limit=MAX_PLACE, lex=lex), s_start, lex, words,
                            keep)
+        # "宁西开发区青禾产业园": a park written after its zone starts after the zone's name
+        start = max([start, *(e for e in zone_ends if start < e <= s_start - 2)])
+        zone_ends.append(end)
         name = text[start:end]
         core = name[: len(name) - len(match.group())]
         if len(core) < 2 or name in lex.not_places or lex.is_generic(name) or only_industry(core, lex):
             continue
+        if text[max(0, start - 2) : start] in _ROLE_BEFORE:
+            continue  # "作为江州新城,…", "打造成为…科学城": what a place is or wants to be, not a name
         if words is not None and match.group() in _COMMON_ZONES and words.is_common_phrase(core, keep, lex.industry_words):
             continue  # "化工园区", "特色专业园区": a kind of park, not a named one
         out.append(Cand(start, end, "place", lex.place_suffixes.get(match.group(), "district"), "suffix"))

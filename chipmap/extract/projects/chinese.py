@@ -55,7 +55,7 @@ _PLACE = re.compile(
     r"[\u4e00-\u9fff]{1,12}?(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|特别合作区|开发区|经开区|"
     r"高新区|新区|产业园|科学城|新城|经济区|特区|自贸区|园区|科技城|省|市|区|县|镇)")
 _PLACE_CUE = re.compile(r"(?:在|落户|落地|选址|位于|坐落于|入驻|签约落户)(?:于)?")
-_JUNK_PLACE = re.compile(r"首个|唯一|全省|全市|全国|一批|布局|核心|承载|上市|主板|[个批家]")
+_JUNK_PLACE = re.compile(r"首个|唯一|全省|全市|全国|一批|布局|核心|承载|上市|主板|[个批]|(?<!国)家")
 _NOT_PLACE_END = ("园区", "小区", "社区", "城区", "市区", "地区", "片区", "厂区", "景区", "街区", "主城区")
 #: Words that begin the product or facility part of a project name: the party stands before them.
 _PRODUCT = re.compile(
@@ -101,10 +101,13 @@ class _Mention:
     name: str
     parties: list[str] = field(default_factory=list)
     place: str | None = None
+    #: how directly the text ties ``place`` to this project (see ``_PLACE_RANK``)
+    place_rank: int = 0
     amount: MoneySpan | None = None
     steps: list[tuple[StatusCue, str | None]] = field(default_factory=list)
     phase: str | None = None
     anaphor: bool = False
+    by_party: bool = False  # an anaphor naming the company whose project it continues
     weak: bool = False  # a facility named without a stage: kept only when it continues a project
 
 
@@ -144,6 +147,7 @@ class _Article:
                 if len(form) >= 2 and _CJK.search(form) and form in self.text:
                     self.orgs.setdefault(form, org.name)
         self.places: dict[str, str] = {}
+        self.place_kinds = {place.name: place.kind for place in extraction.places}
         for place in extraction.places:
             for form in (place.name, *place.aliases):
                 if len(form) >= 2 and form in self.text and not _JUNK_PLACE.search(form):
@@ -158,6 +162,7 @@ class _Article:
                 self.places.setdefault(name, name)
                 pos = m.end()
         self.cues = chinese_cues(self.text)
+        self.part_of = {(r.head, r.tail) for r in extraction.relations if r.type == "part_of"}
 
     def sentence(self, index: int) -> str:
         s, e = self.sentences[index]
@@ -210,6 +215,10 @@ def _strip_place_prefix(art: _Article, phrase: str) -> tuple[str, str | None]:
         place = next((p for p in sorted(art.places, key=len, reverse=True) if head.endswith(p)), None)
         return tail, art.places.get(place) if place else None
     return phrase, None
+
+
+#: Facilities that are plants, not bodies: their party is the firm named at their head.
+_PLANT_WORDS = ("生产基地", "产业基地", "制造基地", "工厂")
 
 
 def _derive_party(art: _Article, phrase: str) -> str | None:
@@ -281,8 +290,12 @@ def _place_chain(art: _Article, pos: int) -> str | None:
         m = _PLACE.match(text, pos)
         if m and (form is None or m.end() - pos > len(form)) and not _JUNK_PLACE.search(m.group()) and \
                 not m.group().endswith(_NOT_PLACE_END) and len(m.group()) <= 14:
+            if last is not None and any(m.group().startswith(f) and len(f) >= 3 for f in art.orgs):
+                break  # "…开发区星河科技城": a company's campus inside the zone, not a place of its own
             name, pos = m.group(), m.end()
         elif form is not None:
+            if last is not None and any(form.startswith(f) and len(f) >= 3 for f in art.orgs):
+                break
             name, pos = art.places[form], pos + len(form)
         else:
             break
@@ -292,19 +305,108 @@ def _place_chain(art: _Article, pos: int) -> str | None:
     return last
 
 
+#: How directly the text ties a place to a project: its own grammar ("X在Y投资的", "Y的Z项目") or a
+#: site verb (选址/位于) in its clause, a place cue in its clause, a cue elsewhere in its sentence or
+#: the sentence's subject or the place its name starts with; the article's place is rank 0.
+_PLACE_RANK = {"grammar": 4, "site": 3, "clause": 2, "sentence": 1}
+_SITE_CUES = ("选址", "位于", "坐落于")
+#: A sentence about a place's projects: the place is its subject ("云溪县分会场的…项目…如A、B",
+#: "江州已吸引A、B…落地"), after a word of time or linking.
+_SUBJECT_PLACE_AFTER = re.compile(r"(?:分会场|主会场)?(?:的|已|已经|先后|相继|陆续|共|还|吸引|引进)")
+_SENTENCE_OPENER = re.compile(r"^(?:(?:目前|此外|同时|另外|其中|近年来|近年|今年|去年|当前|截至目前)[,，]?)*")
+#: "园区…": the park the article is about (the last park or zone it named before).
+_PARK_ANAPHOR = re.compile(r"(?:(?:此外|同时|另外|目前)[,，]?)*(?:该园区|园区)")
+_PARK_END = ("产业园", "园区", "开发区", "高新区", "经开区", "科技城", "科学城", "新区", "新城", "经济区")
+
+
+_CEREMONY = re.compile(r"举行|举办|召开")
+
+
 def _place_near(art: _Article, start: int, end: int) -> str | None:
     """The place the clause attaches to the project (在/落户/选址/位于 + place), else its sentence."""
+    return _place_ranked(art, start, end)[0]
+
+
+def _place_ranked(art: _Article, start: int, end: int) -> tuple[str | None, int]:
+    """``_place_near`` with the rank of the evidence (a site verb or cue in the clause outranks one
+    elsewhere in the sentence; then the sentence's subject place, then "园区" for the park before)."""
     lo, hi = art.clause_bounds(start)
     sent_lo, sent_hi = art.sentences[_sentence_of(art, start)]
-    for window_lo, window_hi in ((lo, hi), (sent_lo, sent_hi)):
+    for window_lo, window_hi, rank in ((lo, hi, "clause"), (sent_lo, sent_hi, "sentence")):
         best: str | None = None
+        site = False
         for cue in _PLACE_CUE.finditer(art.text, window_lo, window_hi):
             found = _place_chain(art, cue.end())
-            if found and (best is None or len(found) > len(best) or cue.group() == "选址"):
-                best = found
+            if found and (best is None or len(found) > len(best) or cue.group() in _SITE_CUES):
+                best, site = found, cue.group() in _SITE_CUES
         if best:
-            return best
+            if rank == "clause" and _CEREMONY.search(art.text, window_lo, window_hi):
+                rank = "sentence"  # "…仪式在江州举行": where the ceremony was, not the site
+            return best, _PLACE_RANK["site" if site and rank == "clause" else rank]
+    sentence = art.text[sent_lo:start]
+    opener = _SENTENCE_OPENER.match(sentence)
+    at = sent_lo + (opener.end() if opener else 0)
+    form = max((f for f in art.places if art.text.startswith(f, at)), key=len, default=None)
+    if form and at + len(form) <= start and _SUBJECT_PLACE_AFTER.match(art.text, at + len(form)):
+        return art.places[form], _PLACE_RANK["sentence"]
+    if _PARK_ANAPHOR.match(art.text, sent_lo, start) or _PARK_ANAPHOR.match(art.text, lo, start):
+        parks = [(art.text.rfind(f, 0, sent_lo), name) for f, name in art.places.items() if name.endswith(_PARK_END)]
+        seen = [(pos, name) for pos, name in parks if pos >= 0]
+        if seen:
+            return max(seen)[1], _PLACE_RANK["sentence"]
+    return None, 0
+
+
+def _known_place(art: _Article, stretch: str) -> str | None:
+    """The longest place of the article written in ``stretch``."""
+    return next((n for f, n in sorted(art.places.items(), key=lambda f: -len(f[0])) if f in stretch), None)
+
+
+def _owner_place(art: _Article, owner: str) -> str | None:
+    """The place an owner before 的 names: a place of the article ("云溪县"), or a zone word that
+    stands for the article's one zone of that type ("经开区" -> 江州经济技术开发区)."""
+    if owner in art.places:
+        return art.places[owner]
+    if owner in _ZONE_WORDS:
+        zones = {name for form, name in art.places.items() if form.endswith(owner) and form != owner}
+        if len(zones) == 1:
+            return zones.pop()
     return None
+
+
+#: Generic words for a zone that stand for the article's zone of that type.
+_ZONE_WORDS = frozenset({"经开区", "高新区", "开发区", "新区", "自贸区", "园区", "保税区"})
+
+
+def _prefix_place(art: _Article, name: str) -> str | None:
+    """The place a project's name starts with ("云溪星河功率模块项目" -> 云溪县), when more of the name follows."""
+    form = max((f for f in art.places if name.startswith(f) and len(name) - len(f) >= 4), key=len, default=None)
+    if form is None or art.place_kinds.get(art.places[form], "city") not in {"city", "district"}:
+        return None
+    if any(name.startswith(o) and len(o) > len(form) and o.endswith(_LEGAL) for o in art.orgs) \
+            or name.startswith(form + "的"):
+        return None  # "江州星河科技有限公司…项目": the place is part of the company's registered name
+    return art.places[form]
+
+
+def _inside(art: _Article, a: str, b: str) -> bool:
+    """True when place ``a`` lies within place ``b``, by the reader's part_of facts or by its name
+    ("青岛市高新区" within "青岛市")."""
+    if (a, b) in art.part_of:
+        return True
+    stem = re.sub(r"(?:省|市|县|区)$", "", b)
+    return a != b and len(stem) >= 2 and a.startswith(stem) and len(a) > len(b)
+
+
+def _best_place(art: _Article, mentions: list[_Mention]) -> _Mention | None:
+    """The mention whose place the text ties most directly to the project; among equals, the
+    most specific place (a zone over its city)."""
+    placed = [m for m in mentions if m.place]
+    if not placed:
+        return None
+    top = max(m.place_rank for m in placed)
+    pool = [m for m in placed if m.place_rank == top]
+    return next((m for m in pool if not any(_inside(art, str(o.place), str(m.place)) for o in pool)), pool[0])
 
 
 def _amount(art: _Article, lo: int, hi: int) -> MoneySpan | None:
@@ -328,10 +430,19 @@ def _amount(art: _Article, lo: int, hi: int) -> MoneySpan | None:
     return best[1] if best and best[0] == 0 else None
 
 
+#: A stage word right after a company ("新公司揭牌") reports the company's stage, not a project's.
+_OTHER_SUBJECT = re.compile(r"(?:公司|集团)(?:正式|顺利)?$")
+#: A stage word that begins a noun ("量产线", "投产线"): what is built, not how far it is.
+_NOUN_AFTER = re.compile(r"线|车间|基地|能力")
+
+
 def _steps(art: _Article, lo: int, hi: int, exclude: tuple[int, int] | None = None) -> list[tuple[StatusCue, str | None]]:
     out = []
     for cue in art.cues:
         if lo <= cue.start < hi and not (exclude and exclude[0] <= cue.start < exclude[1] - 2):
+            if _OTHER_SUBJECT.search(art.text, max(0, cue.start - 4), cue.start) or \
+                    _NOUN_AFTER.match(art.text, cue.end):
+                continue  # "新公司揭牌": the company's stage; "量产线": a production line, no stage
             c_lo, c_hi = art.clause_bounds(cue.start)
             out.append((cue, chinese_date(art.text[c_lo:c_hi], art.published)
                         or chinese_date(art.sentence(_sentence_of(art, cue.start)), art.published)))
@@ -345,14 +456,14 @@ def _phase(name: str) -> str | None:
 
 def _core(name: str) -> str:
     """A project's name without the words that vary between mentions."""
-    core = re.sub(r"[（(][一二三四五六七八九十\d]期[)）]|[一二三四五六七八九十\d]期(?:项目|工程)?|项目|工程|厂房$", "", name)
+    core = re.sub(r"[（(][一二三四五六七八九十\d]期[)）]|[一二三四五六七八九十\d]期(?:项目|工程)?|项目|工程|厂房$|工厂$", "", name)
     return core.strip()
 
 
 #: Words after which a project's name begins (verbs and prepositions of the sentence around it).
 _STOPS = re.compile(
     r"[，,。；;：:、“”\"《》！!？?—]|包括|其中|如|即|以及|还有|涵盖|分别是|签署|签订|签约|订立|启动|实施|建设|新建|引进|"
-    r"宣布|共建|出席|参加|视察|调研|考察|表示|指出|认为|暨|"
+    r"宣布|共建|出席|参加|视察|调研|考察|表示|指出|认为|暨|代表|对|"
     r"打造|确保|介绍了|见证|加快|推进|举行|举办|开展|进行了|完成|实现|成为|作为|是|共有|将|拟|在|由|把|被|"
     r"距|决定|推动|吸引|落户|落地|选址|位于")
 #: Words before a facility name that make it a place ("选址蓝湾开发区星光产业园内").
@@ -367,7 +478,10 @@ _GENERIC_WORDS = re.compile(
     r"研究院|产业园|基地|工厂|中心|基金|工作站|国际城|招商引资|部分|科研院所|更多|全市|全省|又一|百亿|千亿|市场|"
     r"\d{4}\s*年|[及和与]")
 _QUANTIFIED = re.compile(r"[\d一二三四五六七八九十百千两多]+[个批项家]|一批|多个|亿元以上|其他|其它|希望|积极|参与|奋力|"
-                         r"按下|走出|努力|助力|争取|又一")
+                         r"按下|走出|努力|助力|争取|又一|首个|首家|第一个|唯一")
+
+
+_PHASE_TAIL = re.compile(r"[（(]?[一二三四五六七八九十]期[)）]?$")
 
 
 def _phrase_start(text: str, lo: int, end: int) -> int:
@@ -389,6 +503,13 @@ def _item_start(text: str, lo: int, end: int) -> int:
         if m.end() < end:
             start = m.end()
     return start
+
+
+def _without_places(art: _Article, phrase: str) -> str:
+    """``phrase`` without the article's place names in it."""
+    for form in sorted(art.places, key=len, reverse=True):
+        phrase = phrase.replace(form, "")
+    return phrase or "项目"
 
 
 def _generic(phrase: str) -> bool:
@@ -413,7 +534,7 @@ def _phrases(art: _Article, sent: int) -> list[_Mention]:
         head, phrase = head + ("的" if head else "") + phrase[:cut], phrase[cut:]
         if not raw.endswith("项目") and _PLACE_BEFORE.search((text[max(s_lo, start - 4):start] + head)[-4:]):
             return  # "选址…产业园": a place, not a project
-        phrase = re.sub(r"^[^\u4e00-\u9fff（(]*[)）]", "", _LEADING.sub("", phrase))
+        phrase = re.sub(r"^[^\u4e00-\u9fff（(]*[)）]", "", _LEADING.sub("", phrase)).strip()
         signers = _SIGNERS.search(text[s_lo:start + len(raw)])
         if phrase and _generic(phrase) and signers and _FACILITY_NAME.search(phrase):
             names = [n for key in ("a", "b") for n in _party_names(art, signers[key]) if n not in art.places.values()]
@@ -421,7 +542,9 @@ def _phrases(art: _Article, sent: int) -> list[_Mention]:
                 parties, phrase = names, names[-1] + phrase  # "云溪镇与启明资本签署产业基金…协议"
         if not phrase or len(phrase) < 3 or _generic(phrase) or re.fullmatch(r"[^\u4e00-\u9fff]+", phrase):
             return
-        if phrase in art.places or (_FACILITY_NAME.search(phrase) is None and not phrase.endswith("项目")
+        if _generic(_without_places(art, phrase)):
+            return  # "江州市2024年重大产业项目": the places' projects in general
+        if phrase in art.places or (_FACILITY_NAME.search(phrase) is None and not _PHASE_TAIL.sub("", phrase).endswith("项目")
                                     and not parties):
             return
         taken.append((start, end))
@@ -435,11 +558,15 @@ def _phrases(art: _Article, sent: int) -> list[_Mention]:
                     for key in ("a", "b"):
                         if key in pattern.groupindex and m[key]:
                             mention.parties.extend(_party_names(art, m[key]))
+                    if "p" in pattern.groupindex and m["p"] and (place := _known_place(art, m["p"])):
+                        mention.place, mention.place_rank = place, _PLACE_RANK["grammar"]  # "X在Y投资的Z项目"
                     break
             else:
                 owner = head[:-1] if head.endswith("的") else ""
                 owner = owner[_phrase_start(owner, 0, len(owner)):]
-                if owner and not re.search(r"\d", owner) and owner not in art.places and \
+                if (place := _owner_place(art, owner)) is not None:
+                    mention.place, mention.place_rank = place, _PLACE_RANK["grammar"]  # "云溪县的…项目"
+                elif owner and not re.search(r"\d", owner) and owner not in art.places and \
                         not _generic(owner + "项目") and 2 <= len(owner) <= 16:
                     mention.parties.extend(_party_names(art, owner))  # "江州蓝岭新材料的高纯试剂…"
         before = text[s_lo:mention.start].rstrip()
@@ -450,6 +577,7 @@ def _phrases(art: _Article, sent: int) -> list[_Mention]:
             mention.parties.extend(_party_names(art, owner))  # "星河科技股份有限公司(简称…)封装…项目"
             place = next((n for f, n in sorted(art.places.items(), key=lambda f: -len(f[0])) if f in head), None)
             mention.place = _place_chain(art, text.find(head) + head.find("在") + 1) if "在" in head else place
+            mention.place_rank = _PLACE_RANK["grammar"] if mention.place else 0
         found.append(mention)
 
     # "A、B、C等多家企业签约落户新区": each company is a project
@@ -527,9 +655,9 @@ def _attach(art: _Article, mention: _Mention, *, alone: bool) -> None:
                     if key in pattern.groupindex and m[key]:
                         mention.parties.extend(_party_names(art, m[key]))
                 if "p" in pattern.groupindex and m["p"] and not mention.place:
-                    place = next((n for f, n in sorted(art.places.items(), key=lambda f: -len(f[0]))
-                                  if f in m["p"]), None)
+                    place = _known_place(art, m["p"])
                     mention.place = place
+                    mention.place_rank = _PLACE_RANK["grammar"] if place else 0
                 break
     after = text[mention.end:s_hi]
     m = _PARTY_AFTER.match(after)
@@ -547,14 +675,17 @@ def _attach(art: _Article, mention: _Mention, *, alone: bool) -> None:
         subject = _SUBJECT.match(text[s_lo:mention.start])
         if subject:
             mention.parties.extend(_party_names(art, subject["a"]))
-    if _FACILITY_NAME.search(mention.name) and not mention.name.endswith("项目") and len(mention.name) >= 5:
-        mention.parties.append(mention.name)  # "江州光子研究院", "星河IC科技城": the facility is a party
     derived = _derive_party(art, mention.name)
+    if _FACILITY_NAME.search(mention.name) and not mention.name.endswith(("项目", "工厂")) and len(mention.name) >= 5 \
+            and not (mention.name.endswith(_PLANT_WORDS) and derived and mention.name.startswith(derived)):
+        mention.parties.append(mention.name)  # "江州光子研究院", "星河IC科技城": the facility is a party
     if derived and derived not in mention.parties and not any(derived in p or p in derived for p in mention.parties):
         mention.parties.append(derived)
     mention.parties = [p for p in dict.fromkeys(mention.parties) if p not in art.places.values()]
     if not mention.place:
-        mention.place = _place_near(art, mention.start, mention.end)
+        mention.place, mention.place_rank = _place_ranked(art, mention.start, mention.end)
+    if mention.place_rank < _PLACE_RANK["clause"] and (prefix := _prefix_place(art, mention.name)) is not None:
+        mention.place, mention.place_rank = prefix, _PLACE_RANK["clause"]  # "云溪星河功率模块项目"
     mention.amount = _amount(art, lo, hi) or (_amount(art, s_lo, s_hi) if alone else None)
     mention.steps = _steps(art, lo, hi, (mention.start, mention.end)) or _steps(art, s_lo, s_hi)
     back = mention.sent - 1
@@ -562,6 +693,21 @@ def _attach(art: _Article, mention: _Mention, *, alone: bool) -> None:
         b_lo, b_hi = art.sentences[back]
         mention.steps = [(c, d) for c, d in _steps(art, b_lo, b_hi) if c.asserted][:1]
         back -= 1
+
+
+def _amounts_after(art: _Article, named: list[_Mention]) -> None:
+    """"星河研究院由…共建,总投入10亿元,…": a project named alone in its clause takes the investment
+    stated in the clauses after it, up to the next project its sentence names."""
+    text = art.text
+    for index, mention in enumerate(named):
+        if mention.amount or text[mention.end:mention.end + 1] == "、" or text[mention.start - 1:mention.start] == "、":
+            continue
+        lo, hi = art.clause_bounds(mention.start)
+        if any(lo <= other.start < hi for other in named if other is not mention):
+            continue  # a list in one clause: the figure may be any item's, or their total
+        stop = next((art.clause_bounds(other.start)[0] for other in named[index + 1:] if other.start >= hi),
+                    art.sentences[mention.sent][1])
+        mention.amount = _amount(art, hi, stop)
 
 
 def _anaphors(art: _Article, sent: int, named: list[_Mention]) -> list[_Mention]:
@@ -575,9 +721,16 @@ def _anaphors(art: _Article, sent: int, named: list[_Mention]) -> list[_Mention]
             continue
         a = _ANAPHOR.search(clause.lstrip())
         if not a:
+            if (owner := _investing_company(art, clause)) is not None:
+                mention = _Mention(sent, lo, hi, "", parties=[owner], anaphor=True, by_party=True)
+                mention.amount = _amount(art, lo, hi)
+                mention.place, mention.place_rank = _place_ranked(art, lo, hi)
+                if mention.amount:
+                    out.append(mention)
             continue
         mention = _Mention(sent, lo, hi, "", anaphor=True, phase=_phase(a.group()))
-        mention.amount = _amount(art, lo, hi)
+        stop = min((n.start for n in named if n.start >= hi), default=s_hi)
+        mention.amount = _amount(art, lo, hi) or _amount(art, hi, stop)  # "上述项目占地…,总投资…"
         mention.steps = _steps(art, lo, hi)
         decides = _DECIDES.search(art.text[s_lo:hi])
         if decides:
@@ -585,10 +738,21 @@ def _anaphors(art: _Article, sent: int, named: list[_Mention]) -> list[_Mention]
         elif (head := art.org_at_head(_LEADING.sub("", clause.strip()) + "。")) is not None:
             mention.parties = [head]
         if "选址" in clause or "位于" in clause:
-            mention.place = _place_near(art, lo, hi)
-        if mention.amount or mention.steps:
+            mention.place, mention.place_rank = _place_ranked(art, lo, hi)
+        if mention.amount or mention.steps or mention.place_rank >= _PLACE_RANK["site"]:
             out.append(mention)
     return out
+
+
+#: "星河微电子有限公司总投资30亿元": a company's investment stated with the company as subject.
+_INVESTS = re.compile(r"(?:\([^)]*\)|（[^）]*）)?(?:项目)?(?:总投资|投资总额|计划总投资|计划投资)")
+
+
+def _investing_company(art: _Article, clause: str) -> str | None:
+    """The organisation a clause opens with when what follows is its investment."""
+    body = _LEADING.sub("", clause.strip())
+    form = max((f for f in art.orgs if body.startswith(f)), key=len, default=None)
+    return art.orgs[form] if form and _INVESTS.match(body, len(form)) else None
 
 
 def _related(a: list[str], b: list[str]) -> bool:
@@ -608,10 +772,19 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def _group(mentions: list[_Mention]) -> list[_Group]:
+def _group(mentions: list[_Mention], orgs: dict[str, str] | None = None) -> list[_Group]:
+    """Mentions of one project together (``orgs``: the organisations' written forms, so that a
+    project named by a company's short form, "星河项目", is that company's)."""
+    orgs = orgs or {}
     groups: list[_Group] = []
     for mention in mentions:
         target = None
+        if mention.by_party:
+            owners = [g for g in groups if set(mention.parties) & set(g.parties)] or \
+                [g for g in groups if _related(mention.parties, g.parties)]
+            if len(owners) == 1:
+                owners[0].mentions.append(mention)  # one project of that company: its investment
+            continue
         if mention.anaphor:
             candidates = [g for g in groups if g.mentions[-1].sent >= mention.sent - 3]
             if mention.phase:
@@ -620,7 +793,8 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
                     base = candidates[-1]
                     groups.append(_Group([_Mention(mention.sent, mention.start, mention.end,
                                                    base.name, list(base.parties), base.mentions[0].place,
-                                                   mention.amount, mention.steps, mention.phase)]))
+                                                   base.mentions[0].place_rank, mention.amount, mention.steps,
+                                                   mention.phase)]))
                     continue
             elif candidates:
                 target = candidates[-1]
@@ -644,9 +818,10 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
                 target = group
                 break
             bare = not core or not other or core in mention.parties or other in group.parties or \
-                any(core and p.startswith(core) for p in mention.parties)
+                any(core and p.startswith(core) for p in mention.parties) or orgs.get(core) in mention.parties
+            only_phase = group.phase == "1" and not any(g.phase not in {None, "1"} for g in groups)
             if mention.parties and group.parties and set(mention.parties) & set(group.parties) and \
-                    not mention.phase and not group.phase and facilities_compatible(
+                    not mention.phase and (not group.phase or only_phase) and facilities_compatible(
                         chinese_facility(mention.name), chinese_facility(group.name)) and bare:
                 target = group
                 break
@@ -661,7 +836,7 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
 def _project(art: _Article, group: _Group, fallback_place: str | None, default_step: StatusCue | None) -> Project:
     step = group.best_step()
     amount_mention = next((m for m in group.mentions if m.amount), None)
-    place_mention = next((m for m in group.mentions if m.place), None)
+    place_mention = _best_place(art, group.mentions)
     parties = group.parties
     history = [StatusStep(status=c.reported, date=d, evidence=[art.evidence(m.sent)])
                for m in group.mentions for c, d in m.steps]
@@ -724,12 +899,24 @@ def _article_place(art: _Article, extraction: ArticleExtraction) -> str | None:
     """Where the article is set: its most mentioned district, else city."""
     counts: dict[str, int] = {}
     kinds = {p.name: p.kind for p in extraction.places}
+    longer = [f for f in (*art.places, *art.orgs) if len(f) >= 3]
     for form, name in art.places.items():
         if name in kinds and kinds[name] in {"district", "city"}:
-            counts[name] = counts.get(name, 0) + art.text.count(form)
+            counts[name] = counts.get(name, 0) + _standalone(art.text, form, longer)
     if not counts:
         return None
     return max(counts, key=lambda n: (kinds[n] == "district", counts[n]))
+
+
+def _standalone(text: str, form: str, longer: list[str]) -> int:
+    """How often ``form`` is written on its own, not inside a longer place or organisation name
+    ("云溪" inside "江州云溪光电产业园" does not count)."""
+    covered: set[int] = set()
+    for other in longer:
+        if form in other and other != form:
+            for m in re.finditer(re.escape(other), text):
+                covered.update(range(m.start(), m.end()))
+    return sum(1 for m in re.finditer(re.escape(form), text) if m.start() not in covered)
 
 
 def chinese_projects(article: Article, extraction: ArticleExtraction,
@@ -743,8 +930,9 @@ def chinese_projects(article: Article, extraction: ArticleExtraction,
         named = _phrases(art, sent)
         for mention in named:
             _attach(art, mention, alone=len(named) <= 1)
+        _amounts_after(art, named)
         mentions.extend(sorted(named + _anaphors(art, sent, named), key=lambda m: m.start))
-    groups = _group(mentions)
+    groups = _group(mentions, art.orgs)
     fallback = _article_place(art, extraction)
     title_cues = chinese_cues(article.title) if article.title else []
     default = next((c for c in title_cues if c.asserted), None)
