@@ -47,8 +47,16 @@ def _english() -> list[tuple[str, re.Pattern[str]]]:
             for facility, phrase in _pairs("project_facility_en")]
 
 
+@cache
+def _any_english() -> re.Pattern[str]:
+    """Every facility phrase in one pattern, to pass over the many sentences that hold none."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _english()), re.IGNORECASE)
+
+
 def english_facilities(text: str) -> list[FacilityCue]:
     """Facility cues in an English text, in reading order, without overlaps."""
+    if not _any_english().search(text):
+        return []
     taken = [False] * len(text)
     found: list[FacilityCue] = []
     for facility, pattern in _english():
