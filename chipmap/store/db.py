@@ -79,7 +79,9 @@ READ_CACHE_KIB = 2048
 def _sqlite_begin(connection: Connection) -> None:
     immediate = connection.get_execution_options().get(WRITE_OPTION)
     cache = WRITE_CACHE_KIB if immediate else READ_CACHE_KIB
-    connection.exec_driver_sql(f"PRAGMA cache_size=-{cache}")
+    if connection.info.get("cache_kib") != cache:  # info lives with the DBAPI connection
+        connection.exec_driver_sql(f"PRAGMA cache_size=-{cache}")
+        connection.info["cache_kib"] = cache
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
