@@ -129,7 +129,8 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
         rows.append({"name": f"memory: {articles:,}-article graph, snapshot + index objects",
                      "value": round(cost["index_mb"], 1), "unit": "MB",
                      "note": f"tracemalloc; snapshot alone {cost['snapshot_mb']:.1f} MB; {cost['relations']:,} "
-                             f"relations; read {cost['read_s']:.1f} CPU-s, index {cost['build_s']:.1f} CPU-s"})
+                             f"relations; read {cost['read_s']:.1f} CPU-s, index {cost['build_s']:.1f} CPU-s, both "
+                             f"under tracemalloc (slower than in a worker)"})
     if not any(n >= 1_000_000 for n, _ in rss_points) and len(rss_points) > 1:
         base, slope = _fit(rss_points)
         heap_base, heap_slope = _fit(heap_points)
