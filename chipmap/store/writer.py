@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Insert, bindparam, insert, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
 from chipmap.resolve import EntityIndex, KnownEntity, name_key
 from chipmap.store import aggregate, fts
@@ -103,9 +104,19 @@ def insert_rows(conn: Connection, model: type[Base], rows: Sequence[dict[str, An
     command = f"COPY {quote(table.name)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
     raw = conn.connection.driver_connection
     assert raw is not None
-    with raw.cursor() as cursor, cursor.copy(command) as copy:
-        for row in rows:
-            copy.write_row([row[c] if c in row else defaults.get(c) for c in columns])
+    dbapi = conn.dialect.loaded_dbapi
+    try:
+        with raw.cursor() as cursor, cursor.copy(command) as copy:
+            for row in rows:
+                copy.write_row([row[c] if c in row else defaults.get(c) for c in columns])
+    except dbapi.Error as exc:
+        # The driver's own error, raised past SQLAlchemy: wrap it as SQLAlchemy would, so a
+        # lost connection is retried by Database.transact like any other statement's.
+        lost = conn.dialect.is_disconnect(exc, raw, None) or raw.closed
+        if lost:
+            conn.invalidate(exc)
+        raise DBAPIError.instance(command, None, exc, dbapi.Error, connection_invalidated=lost,
+                                  dialect=conn.dialect) from exc
 
 
 def insert_ignore(conn: Connection, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:
