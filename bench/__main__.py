@@ -16,7 +16,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-SECTIONS = ("extract", "extract_zh", "build", "api", "write", "load", "backtest")
+SECTIONS = ("extract", "extract_zh", "build", "api", "write", "load", "memory", "backtest")
 OUT = Path(".bench")
 
 

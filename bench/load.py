@@ -9,8 +9,8 @@ cache after the first; a second run on the demo graph with the cache off
 (``CHIPMAP_SERVE_CACHE_ENTRIES=0``) shows what computing each answer costs. Graphs: the demo graph
 (``chipmap demo``'s database, the one the issue's before-figures were taken on) and a
 generated one of 20,000 articles (bench/api.py ``synthetic_graph``). Also reported: the
-resident memory of each server worker once it has answered (its graph index built), on
-graphs of 20k articles and, with ``CHIPMAP_BENCH_LARGE=1``, 100k and 1M articles.
+resident memory of each server worker once it has answered (its graph index built); the
+10k/50k/100k-article memory figures are bench/memory.py's.
 """
 
 from __future__ import annotations
@@ -117,25 +117,6 @@ def _load_rows(label: str, db: str, requests: int, **settings: str) -> list[dict
     return rows
 
 
-def _memory_rows(articles: int, folder: Path) -> list[dict[str, Any]]:
-    from bench.api import synthetic_graph
-
-    started = time.perf_counter()
-    db = synthetic_graph(articles, folder)
-    made = time.perf_counter() - started
-    server = Server(db)
-    try:
-        started = time.perf_counter()
-        server.warm([ENDPOINTS["cluster"]])
-        first = time.perf_counter() - started
-        rss = server.worker_rss_mb()
-    finally:
-        server.close()
-    return [{"name": f"memory: {articles:,}-article graph, per worker", "value": max(rss), "unit": "MB",
-             "note": f"RSS of each worker after its first cluster answer {rss}; graph written in {made:.0f}s, "
-                     f"first answers (index builds) {first:.0f}s"}]
-
-
 def run(quick: bool = False) -> list[dict[str, Any]]:
     if shutil.which("ab") is None:
         raise RuntimeError("ab not found: install Debian's apache2-utils (make bench does)")
@@ -152,7 +133,4 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
             from bench.api import synthetic_graph
 
             rows += _load_rows("20k generated", synthetic_graph(20_000, Path(tmp)), requests)
-        if os.environ.get("CHIPMAP_BENCH_LARGE"):
-            for articles in (100_000, 1_000_000):
-                rows += _memory_rows(articles, Path(tmp))
     return rows

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +39,44 @@ class Area:
     member_orgs: frozenset[str] = frozenset()  # orgs tied to a park organisation directly
 
 
+class EntityArticles(Mapping[str, frozenset[str]]):
+    """Entity id -> ids of the articles behind its relations, worked out when asked.
+
+    Every relation already carries its article ids; a set per entity built up front held
+    each id once more per end (15% of a worker's index on a generated graph, bench/memory.py).
+    Answers are kept for the entities asked about, up to ``limit`` at a time.
+    """
+
+    def __init__(self, by_head: dict[str, list[RelationRecord]], by_tail: dict[str, list[RelationRecord]],
+                 limit: int = 4096) -> None:
+        self._by_head, self._by_tail, self._limit = by_head, by_tail, limit
+        self._known: dict[str, frozenset[str]] = {}
+
+    def __getitem__(self, entity_id: str) -> frozenset[str]:
+        found = self._known.get(entity_id)
+        if found is not None:
+            return found
+        if entity_id not in self:
+            raise KeyError(entity_id)
+        ids: set[str] = set()
+        for relation in (*self._by_head.get(entity_id, ()), *self._by_tail.get(entity_id, ())):
+            ids.update(relation.article_ids)
+        found = frozenset(ids)
+        if len(self._known) >= self._limit:
+            self._known = {}  # a new dict, not clear(): other threads may be reading the old one
+        self._known[entity_id] = found
+        return found
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._by_head or entity_id in self._by_tail
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**dict.fromkeys(self._by_head), **dict.fromkeys(self._by_tail)})
+
+    def __len__(self) -> int:
+        return len(self._by_head.keys() | self._by_tail.keys())
+
+
 @dataclass
 class GraphIndex:
     """Relations of one snapshot grouped the ways the analytics ask for them."""
@@ -51,7 +89,7 @@ class GraphIndex:
     parent: dict[str, str] = field(default_factory=dict)
     org_places: dict[str, list[RelationRecord]] = field(default_factory=dict)
     org_segments: dict[str, dict[str, list[str]]] = field(default_factory=dict)
-    entity_articles: dict[str, set[str]] = field(default_factory=dict)
+    entity_articles: Mapping[str, frozenset[str]] = field(default_factory=dict)
     evidence_total: dict[str, int] = field(default_factory=dict)
     event_links: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # entity -> (event, relation)
     article_rank: dict[str, int] = field(default_factory=dict)  # article id -> rank by (date, id), oldest 0
@@ -69,7 +107,6 @@ class GraphIndex:
         by_tail: defaultdict[str, list[RelationRecord]] = defaultdict(list)
         org_places: defaultdict[str, list[RelationRecord]] = defaultdict(list)
         org_segments: defaultdict[str, dict[str, list[str]]] = defaultdict(dict)
-        articles: defaultdict[str, set[str]] = defaultdict(set)
         evidence: defaultdict[str, int] = defaultdict(int)
         event_links: defaultdict[str, list[tuple[str, str]]] = defaultdict(list)
         parent = dict(snapshot.place_parent)
@@ -79,7 +116,6 @@ class GraphIndex:
             by_head[relation.head_id].append(relation)
             by_tail[relation.tail_id].append(relation)
             for end in (relation.head_id, relation.tail_id):
-                articles[end].update(relation.article_ids)
                 evidence[end] += relation.evidence_count
             for end, other in ((relation.head_id, relation.tail_id), (relation.tail_id, relation.head_id)):
                 kind = entities[other].type if other in entities else id_type(other)
@@ -111,7 +147,7 @@ class GraphIndex:
         dates += [r.last_seen for r in snapshot.relations if r.last_seen]
         index.by_head, index.by_tail = dict(by_head), dict(by_tail)
         index.org_places, index.org_segments = dict(org_places), dict(org_segments)
-        index.entity_articles, index.evidence_total = dict(articles), dict(evidence)
+        index.entity_articles, index.evidence_total = EntityArticles(index.by_head, index.by_tail), dict(evidence)
         index.event_links = dict(event_links)
         index.children, index.parent = dict(children), parent
         index.latest = max(dates) if dates else None

@@ -66,8 +66,22 @@ def safe_url(url: str) -> str:
 WRITE_OPTION = "chipmap_write"
 
 
+#: SQLite page cache of a writing transaction (KiB, as ``PRAGMA cache_size`` takes it when negative)
+#: and of a reading one. A build rewrites the same hot pages (popular relations, search segments)
+#: article after article, and a 64 MB cache cuts its write time by about a third (bench/build.py);
+#: a reader scans each page once per graph version, so the cache only holds memory: a server
+#: keeps several pooled connections per worker, and on a 100k-article graph each one's 64 MB
+#: cache filled (bench/memory.py).
+WRITE_CACHE_KIB = 65536
+READ_CACHE_KIB = 2048
+
+
 def _sqlite_begin(connection: Connection) -> None:
     immediate = connection.get_execution_options().get(WRITE_OPTION)
+    cache = WRITE_CACHE_KIB if immediate else READ_CACHE_KIB
+    if connection.info.get("cache_kib") != cache:  # info lives with the DBAPI connection
+        connection.exec_driver_sql(f"PRAGMA cache_size=-{cache}")
+        connection.info["cache_kib"] = cache
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
@@ -79,11 +93,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        # A 64 MB page cache and a checkpoint every ~40 MB of WAL instead of ~4 MB:
-        # a build rewrites the same hot pages (popular relations, search
-        # segments) article after article; together they cut a build's write
-        # time by about a third (bench/build.py). The WAL is folded back on close.
-        cursor.execute("PRAGMA cache_size=-65536")
+        # A checkpoint every ~40 MB of WAL instead of ~4 MB: with the writer's 64 MB page
+        # cache (``_sqlite_begin``) it cuts a build's write time by about a third
+        # (bench/build.py). The WAL is folded back on close.
+        cursor.execute(f"PRAGMA cache_size=-{READ_CACHE_KIB}")
         cursor.execute("PRAGMA wal_autocheckpoint=10000")
     finally:
         cursor.close()

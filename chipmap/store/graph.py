@@ -264,7 +264,7 @@ class Graph:
             relations = relation_records(conn)
             head_offices = headquarters(conn)
             articles = {a.id: a for a in article_records(
-                conn, select(ArticleRow.id, ArticleRow.title, ArticleRow.published).order_by(ArticleRow.id))}
+                conn, select(ArticleRow.id, ArticleRow.title, ArticleRow.published).order_by(ArticleRow.id), whole=True)}
             projects, project_counts = project_records(conn), project_count_records(conn)
         return Snapshot(entities=entities, relations=relations, articles=articles,
                         place_parent=place_parents(relations, entities), projects=projects,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from sys import intern
 from typing import Any
 
@@ -77,6 +77,7 @@ def entity_records(conn: Connection, ids: Sequence[str] | None = None) -> dict[s
     for row in _rows(conn, stat_query, MentionRow.entity_id, ids):
         stats[row.entity_id] = row
     records: dict[str, EntityRecord] = {}
+    shared = Shared()
     for row in _rows(conn, select(EntityRow), EntityRow.id, ids):
         attrs = attributes.get(row.id, {})
         stat = stats.get(row.id)
@@ -87,7 +88,7 @@ def entity_records(conn: Connection, ids: Sequence[str] | None = None) -> dict[s
             atlas_id=row.atlas_id, name_zh=row.name_zh, titles=tuple(attrs.get("title", ())),
             date=dates.get(row.id),
             article_count=int(stat.articles) if stat else 0, mention_count=int(stat.mentions) if stat else 0,
-            first_seen=_date(stat.first) if stat else None, last_seen=_date(stat.last) if stat else None,
+            first_seen=shared.date(stat.first) if stat else None, last_seen=shared.date(stat.last) if stat else None,
             attributes={k: list(v) for k, v in attrs.items() if k != "title"},
         )
     return records
@@ -109,32 +110,85 @@ def tail_name(tail_id: str, names: dict[str, str]) -> str:
 
 def relation_records(conn: Connection, query: AnySelect | None = None) -> list[RelationRecord]:
     """Relation records for the relations ``query`` selects (default: all), with names and articles."""
-    query = query if query is not None else select(RelationRow)
-    rows = list(conn.execute(query.order_by(RelationRow.type, RelationRow.head_id, RelationRow.tail_id,
-                                            RelationRow.id)))
-    if not rows:
-        return []
-    ids = [r.id for r in rows] if len(rows) < 5 * _CHUNK else None
-    articles: dict[str, set[str]] = defaultdict(set)
+    ordered = (query if query is not None else select(RelationRow)).order_by(
+        RelationRow.type, RelationRow.head_id, RelationRow.tail_id, RelationRow.id)
+    rows: Iterable[Any] = ()
+    ids: list[str] | None = None
+    entity_ids: set[str] | None = None
+    if query is not None:
+        rows = listed = list(conn.execute(ordered))
+        if not listed:
+            return []
+        ids = [r.id for r in listed] if len(listed) < 5 * _CHUNK else None
+        entity_ids = ({r.head_id for r in listed}
+                      | {r.tail_id for r in listed if not r.tail_id.startswith(SEGMENT_PREFIX)})
+    shared = Shared()
+    articles: dict[str, tuple[str, ...]] = {}
+    grouped: dict[str, set[str]] = defaultdict(set)
     for row in _rows(conn, select(EvidenceRow.relation_id, EvidenceRow.article_id)
                      .where(EvidenceRow.article_id.is_not(None), EvidenceRow.relation_id.is_not(None)),
                      EvidenceRow.relation_id, ids):
-        articles[row.relation_id].add(intern(row.article_id))
-    entity_ids = {r.head_id for r in rows} | {r.tail_id for r in rows if not r.tail_id.startswith(SEGMENT_PREFIX)}
+        grouped[row.relation_id].add(intern(row.article_id))
+    for relation_id, found in grouped.items():
+        articles[relation_id] = shared.ids(found)
+    del grouped
     names: dict[str, str] = {}
     for row in _rows(conn, select(EntityRow.id, EntityRow.name), EntityRow.id,
-                     sorted(entity_ids) if ids is not None else None):
+                     sorted(entity_ids) if ids is not None and entity_ids is not None else None):
         names[row.id] = row.name
-    # Ids and types repeat across thousands of relations: one string object each (a snapshot of
-    # a large graph is mostly these), not one per row the driver returned.
+    if query is None:
+        # The whole graph (a snapshot): the rows are read once, as records are made, never held
+        # as a list of driver rows, so reading a 100k-article graph peaks near what it keeps.
+        rows = conn.execute(ordered)
+    # Ids, types, titles, dates and confidences repeat across thousands of relations: one object
+    # each (a snapshot of a large graph is mostly these), not one per row the driver returned.
     return [RelationRecord(
         id=r.id, type=intern(r.type), head_id=intern(r.head_id), tail_id=intern(r.tail_id),
         head_name=names.get(r.head_id, r.head_id),
-        tail_name=tail_name(r.tail_id, names), title=r.title, confidence=round(float(r.confidence), 6),
-        evidence_count=int(r.evidence_count), article_ids=tuple(sorted(articles.get(r.id, ()))),
-        first_seen=_date(r.first_seen), last_seen=_date(r.last_seen), from_atlas=bool(r.from_atlas),
-        former_since=_date(getattr(r, "former_since", None)),
+        tail_name=tail_name(r.tail_id, names), title=shared.text(r.title),
+        confidence=shared.number(round(float(r.confidence), 6)),
+        evidence_count=int(r.evidence_count), article_ids=articles.get(r.id, ()),
+        first_seen=shared.date(r.first_seen), last_seen=shared.date(r.last_seen), from_atlas=bool(r.from_atlas),
+        former_since=shared.date(getattr(r, "former_since", None)),
     ) for r in rows]
+
+
+class Shared:
+    """One object per distinct value read (dates, numbers, short texts, id tuples) for one read.
+
+    A snapshot holds the same day, confidence or title on thousands of records; the driver
+    returns a new object for each row. Sharing them shrinks what a server worker holds for
+    the graph (bench/memory.py), with the same values.
+    """
+
+    def __init__(self) -> None:
+        self._dates: dict[Any, dt.date | None] = {}
+        self._numbers: dict[float, float] = {}
+        self._texts: dict[str, str] = {}
+        self._ids: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def date(self, value: Any) -> dt.date | None:
+        """``_date(value)``, the same object for the same day."""
+        if value is None:
+            return None
+        found = self._dates.get(value)
+        if found is None:
+            day = _date(value)
+            found = self._dates[value] = self._dates.setdefault(day, day)
+        return found
+
+    def number(self, value: float) -> float:
+        """The value, the same object for the same number."""
+        return self._numbers.setdefault(value, value)
+
+    def text(self, value: str | None) -> str | None:
+        """The text, the same object for the same text."""
+        return None if value is None else self._texts.setdefault(value, value)
+
+    def ids(self, found: Iterable[str]) -> tuple[str, ...]:
+        """The sorted ids as a tuple, the same tuple for the same ids."""
+        key = tuple(sorted(found))
+        return self._ids.setdefault(key, key)
 
 
 def headquarters(conn: Connection) -> dict[str, str]:
@@ -147,12 +201,21 @@ def headquarters(conn: Connection) -> dict[str, str]:
     return {row.head_id: row.tail_id for row in conn.execute(query)}
 
 
-def article_records(conn: Connection, query: AnySelect, *, with_text: bool = False) -> list[ArticleRecord]:
-    """Article records (with every URL and source location) for the articles ``query`` selects."""
-    rows = list(conn.execute(query))
-    if not rows:
-        return []
-    ids = [r.id for r in rows] if len(rows) < 5 * _CHUNK else None
+def article_records(conn: Connection, query: AnySelect, *, with_text: bool = False,
+                    whole: bool = False) -> list[ArticleRecord]:
+    """Article records (with every URL and source location) for the articles ``query`` selects.
+
+    ``whole``: the query selects every article (a snapshot), so sources are read in one scan
+    and the article rows streamed, not held as a list first.
+    """
+    rows: Iterable[Any]
+    if whole:
+        rows, ids = conn.execute(query), None
+    else:
+        rows = listed = list(conn.execute(query))
+        if not listed:
+            return []
+        ids = [r.id for r in listed] if len(listed) < 5 * _CHUNK else None
     urls: dict[str, list[str]] = defaultdict(list)
     locations: dict[str, list[str]] = defaultdict(list)
     for row in _rows(conn, select(SourceRow.article_id, SourceRow.location, SourceRow.url).order_by(SourceRow.id),
@@ -160,6 +223,8 @@ def article_records(conn: Connection, query: AnySelect, *, with_text: bool = Fal
         locations[row.article_id].append(row.location)
         if row.url and row.url not in urls[row.article_id]:
             urls[row.article_id].append(row.url)
-    return [ArticleRecord(id=intern(r.id), title=r.title, published=_date(r.published), urls=tuple(urls.get(r.id, ())),
-                          sources=tuple(locations.get(r.id, ())), text=r.text if with_text else "")
+    shared = Shared()
+    return [ArticleRecord(id=intern(r.id), title=r.title, published=shared.date(r.published),
+                          urls=tuple(urls.get(r.id, ())), sources=tuple(locations.get(r.id, ())),
+                          text=r.text if with_text else "")
             for r in rows]

@@ -190,3 +190,13 @@ def test_counts_and_snapshot(graph: Graph) -> None:
     assert len(snapshot.relations) == 3 and all(a.text == "" for a in snapshot.articles.values())
     by_id = {r.id: r for r in graph.relations()}
     assert all(dataclasses.asdict(r) == dataclasses.asdict(by_id[r.id]) for r in snapshot.relations)
+
+
+def test_snapshot_reads_the_same_records_as_the_queries_and_shares_repeated_values(graph: Graph) -> None:
+    # The snapshot streams whole tables (store.read, whole=True); the filtered queries list
+    # their rows first. Both must give the same records, and the snapshot one object per day.
+    snapshot = graph.snapshot()
+    listed = {a.id: a for a in graph.articles(limit=100)}
+    assert snapshot.articles == listed and len(listed) == 3
+    days = [d for r in snapshot.relations for d in (r.first_seen, r.last_seen) if d is not None]
+    assert days and len({id(d) for d in days}) == len(set(days))
