@@ -106,17 +106,22 @@ class Gazetteer:
         #: names jieba must never cut at (its dictionary tags some place names as verbs)
         self.keep: frozenset[str] = frozenset(self.entries) | frozenset(
             d.name[:-1] for d in divs.by_code.values() if len(d.name) >= 3 and d.name[-1] in "区县市省")
-        self.first: dict[str, int] = {}
+        #: for each first character, the lengths of the names that start with it, longest first
+        #: (the scan tries only those, not every length up to the longest)
+        lengths: dict[str, set[int]] = {}
         for name in self.entries:
-            self.first[name[0]] = max(self.first.get(name[0], 0), len(name))
+            if len(name) >= 2:
+                lengths.setdefault(name[0], set()).add(len(name))
+        self.first: dict[str, tuple[int, ...]] = {c: tuple(sorted(v, reverse=True)) for c, v in lengths.items()}
 
     def scan(self, text: str) -> list[Cand]:
         """Every known name, longest first at each position, left to right."""
         out: list[Cand] = []
         i, n = 0, len(text)
         while i < n:
-            limit = self.first.get(text[i], 0)
-            for size in range(min(limit, n - i), 1, -1):
+            for size in self.first.get(text[i], ()):
+                if size > n - i:
+                    continue
                 hit = self.entries.get(text[i : i + size])
                 if hit is None:
                     continue
@@ -134,7 +139,8 @@ class Gazetteer:
 
 def _boundary_before(text: str, i: int, lex: Lexicon) -> bool:
     """True when a word that ends names on the left ends at ``i``."""
-    return any(text[max(0, i - size) : i] in lex.left_boundaries for size in (4, 3, 2, 1) if i - size >= 0)
+    bounds = lex.left_boundaries
+    return any(text[i - size : i] in bounds for size in (4, 3, 2, 1) if i - size >= 0)
 
 
 def left_edge(text: str, end: int, *, limit: int, lex: Lexicon, stop: Iterable[int] = ()) -> int:
