@@ -145,8 +145,7 @@ class Analyst:
         The profile is a bounded summary; ``members`` lists every member from
         ``offset`` on (``limit`` of them; None: all), or only those of ``member_segment``.
         """
-        if member_segment is not None and member_segment not in SEGMENTS:
-            raise NotFound("segment", member_segment, list(SEGMENTS))
+        _known_segment(member_segment)
         entity = self.resolve_cluster(name)
         index = self.index(day)
         profile = cluster_profile(index, entity.id)
@@ -163,8 +162,7 @@ class Analyst:
     def members(self, name: str, *, limit: int | None = None, offset: int = 0, segment: str | None = None,
                 order: str = "lead", day: dt.date | None = None) -> MemberPage:
         """Every organisation of a cluster with its names (a page of them), optionally of one segment."""
-        if segment is not None and segment not in SEGMENTS:
-            raise NotFound("segment", segment, list(SEGMENTS))
+        _known_segment(segment)
         if order not in MEMBER_ORDERS:
             raise NotFound("member order", order, list(MEMBER_ORDERS))
         entity = self.resolve_cluster(name)
@@ -175,8 +173,7 @@ class Analyst:
              size: str | None = None, origin: str | None = None) -> GapReport:
         """Missing and thin segments of a cluster, and the companies elsewhere it could attract,
         optionally only those of a segment, home province, size band or origin."""
-        if segment is not None and segment not in SEGMENTS:
-            raise NotFound("segment", segment, list(SEGMENTS))
+        _known_segment(segment)
         if size is not None and size not in SIZES:
             raise NotFound("size band", size, list(SIZES))
         if origin is not None and origin not in ORIGINS:
@@ -265,3 +262,9 @@ class Analyst:
     def search(self, text: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Entities and articles matching the text."""
         return self.graph.search(text, limit=limit + offset)[offset:]
+
+
+def _known_segment(segment: str | None) -> None:
+    """NotFound naming the segments when ``segment`` is none of them (None: no filter)."""
+    if segment is not None and segment not in SEGMENTS:
+        raise NotFound("segment", segment, list(SEGMENTS))
