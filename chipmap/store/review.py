@@ -300,6 +300,8 @@ class ReviewStore:
                     result.added += 1
                 else:
                     result.updated += 1
+            if verdicts:
+                bump_version(conn)  # "different" verdicts close candidates without merging anything
         result.merges = self.apply()
         return result
 

@@ -19,7 +19,7 @@ from chipmap.records import Article
 from chipmap.resolve import resolve_article
 from chipmap.store import Graph, SourceEntry, article_rows, open_database, write_article
 from chipmap.store.review import ReviewStore, load_verdicts, parse_verdicts
-from chipmap.store.state import load_index
+from chipmap.store.state import graph_version, load_index
 from tests.review_graph import ATLAS, article, build, entity_id
 
 from .conftest import PostgresServer
@@ -128,6 +128,22 @@ def test_verdicts_travel_to_a_fresh_database_as_a_file(db_url: str, second_db_ur
     _assert_judged(second_db_url)
 
 
+def test_importing_only_keep_apart_verdicts_renews_the_graph_version(db_url: str, second_db_url: str) -> None:
+    build(db_url)
+    _judge_both(db_url)
+    with open_database(db_url) as db:
+        apart = "".join(line + "\n" for line in ReviewStore(db).export_verdicts().splitlines()
+                        if '"different"' in line)
+    assert apart
+    build(second_db_url)
+    with open_database(second_db_url) as db:
+        store = ReviewStore(db)
+        before, open_pairs = graph_version(db), store.candidates().total
+        result = store.import_verdicts(apart)
+        assert (result.added, result.merges) == (1, [])
+        assert graph_version(db) != before and store.candidates().total == open_pairs - 1
+
+
 def test_importing_into_a_built_graph_merges_what_it_holds_apart(db_url: str, second_db_url: str) -> None:
     build(db_url)
     _judge_both(db_url)
@@ -137,8 +153,10 @@ def test_importing_into_a_built_graph_merges_what_it_holds_apart(db_url: str, se
     assert entity_id(second_db_url, "Jinghong Optical") != entity_id(second_db_url, "Jinghong Optics")
     with open_database(second_db_url) as db:
         store = ReviewStore(db)
+        before = graph_version(db)
         result = store.import_verdicts(exported)
         assert len(result.merges) == 1
+        assert graph_version(db) != before  # servers drop the answers they cached
         assert store.import_verdicts(exported).updated == 2  # importing twice changes nothing
     _assert_judged(second_db_url)
 
