@@ -115,8 +115,14 @@ def postgres() -> Iterator[PostgresServer]:
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh, empty database URL on each backend."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'graph.db'}"
+    yield from empty_database(request, sqlite=tmp_path / "graph.db" if request.param == "sqlite" else None)
+
+
+def empty_database(request: pytest.FixtureRequest, *, sqlite: Path | None) -> Iterator[str]:
+    """The URL of an empty database: the SQLite file ``sqlite``, else a new database on the
+    suite's PostgreSQL server, dropped when the test ends."""
+    if sqlite is not None:
+        yield f"sqlite:///{sqlite}"
         return
     server: PostgresServer = request.getfixturevalue("postgres")
     name = server.create_database()

@@ -22,21 +22,13 @@ from chipmap.store.review import ReviewStore, load_verdicts, parse_verdicts
 from chipmap.store.state import graph_version, load_index
 from tests.review_graph import ATLAS, article, build, entity_id
 
-from .conftest import PostgresServer
+from .conftest import empty_database
 
 
 @pytest.fixture()
 def second_db_url(db_url: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """Another empty database on the same backend (a fresh machine)."""
-    if db_url.startswith("sqlite"):
-        yield f"sqlite:///{tmp_path / 'fresh.db'}"
-        return
-    server: PostgresServer = request.getfixturevalue("postgres")
-    name = server.create_database()
-    try:
-        yield server.url(name)
-    finally:
-        server.drop_database(name)
+    yield from empty_database(request, sqlite=tmp_path / "fresh.db" if db_url.startswith("sqlite") else None)
 
 
 def test_uncertain_pairs_are_stored_as_candidates_with_score_and_reason(db_url: str) -> None:
